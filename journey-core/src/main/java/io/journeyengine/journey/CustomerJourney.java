@@ -1,0 +1,321 @@
+package io.journeyengine.journey;
+
+import io.journeyengine.journey.browsing.ProductViewed;
+import io.journeyengine.journey.browsing.ViewProduct;
+import io.journeyengine.journey.cart.AddCartItem;
+import io.journeyengine.journey.cart.Cart;
+import io.journeyengine.journey.cart.CartItemAdded;
+import io.journeyengine.journey.cart.CartItemRemoved;
+import io.journeyengine.journey.cart.RemoveCartItem;
+import io.journeyengine.journey.consent.ChangeConsent;
+import io.journeyengine.journey.consent.ConsentChanged;
+import io.journeyengine.journey.consent.Consents;
+import io.journeyengine.journey.conversation.CloseConversation;
+import io.journeyengine.journey.conversation.ConversationClosed;
+import io.journeyengine.journey.conversation.ConversationHandedOver;
+import io.journeyengine.journey.conversation.ConversationMessageLogged;
+import io.journeyengine.journey.conversation.ConversationStarted;
+import io.journeyengine.journey.conversation.Conversations;
+import io.journeyengine.journey.conversation.HandOverConversation;
+import io.journeyengine.journey.conversation.LogConversationMessage;
+import io.journeyengine.journey.conversation.StartConversation;
+import io.journeyengine.journey.identity.Identities;
+import io.journeyengine.journey.identity.IdentityCaptured;
+import io.journeyengine.journey.identity.IdentityLinked;
+import io.journeyengine.journey.identity.LinkIdentity;
+import io.journeyengine.journey.lifecycle.Lifecycle;
+import io.journeyengine.journey.loyalty.EnrolInLoyalty;
+import io.journeyengine.journey.loyalty.LoyaltyEnrolled;
+import io.journeyengine.journey.loyalty.Memberships;
+import io.journeyengine.journey.order.CheckoutCompleted;
+import io.journeyengine.journey.order.CompleteCheckout;
+import io.journeyengine.journey.order.InStorePurchaseMade;
+import io.journeyengine.journey.order.OrderLine;
+import io.journeyengine.journey.order.OrderPickedUp;
+import io.journeyengine.journey.order.OrderReturned;
+import io.journeyengine.journey.order.Orders;
+import io.journeyengine.journey.order.RecordInStorePurchase;
+import io.journeyengine.journey.order.RecordOrderPickup;
+import io.journeyengine.journey.order.RecordOrderReturn;
+import io.journeyengine.journey.promotion.PromoCode;
+import io.journeyengine.journey.promotion.PromoCodeReinstated;
+import io.journeyengine.journey.promotion.PromoCodeRedeemed;
+import io.journeyengine.journey.promotion.PromoCodeSent;
+import io.journeyengine.journey.promotion.PromoCodes;
+import io.journeyengine.journey.promotion.SendPromoCode;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One customer's journey across every channel.
+ * <p>
+ * Each touchpoint command is handled the same way: check the rules (the members throw
+ * {@link JourneyRuleViolation}), then {@link #record} the touchpoint's event and whatever follows from it. A journey
+ * is created by its first applied touchpoint, so a channel never has to register a customer first.
+ */
+@Aggregate(cache = "journeyCache")
+public class CustomerJourney {
+
+    @AggregateIdentifier
+    private String customerId;
+
+    @AggregateMember
+    private final Identities identities = new Identities();
+    @AggregateMember
+    private final Consents consents = new Consents();
+    @AggregateMember
+    private final Cart cart = new Cart();
+    @AggregateMember
+    private final Orders orders = new Orders();
+    @AggregateMember
+    private final PromoCodes promoCodes = new PromoCodes();
+    @AggregateMember
+    private final Conversations conversations = new Conversations();
+    @AggregateMember
+    private final Memberships memberships = new Memberships();
+    @AggregateMember
+    private final Lifecycle lifecycle = new Lifecycle();
+
+    protected CustomerJourney() {
+        // Axon creates an empty journey and sources it from its events.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ViewProduct cmd) {
+        record(cmd, () -> new ProductViewed(cmd.customerId(), cmd.touchpoint(), cmd.sku()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ChangeConsent cmd) {
+        record(cmd, () -> new ConsentChanged(cmd.customerId(), cmd.touchpoint(), cmd.consentChannel(), cmd.granted()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(LinkIdentity cmd) {
+        record(cmd, () -> new IdentityLinked(cmd.customerId(), cmd.touchpoint(), cmd.identity()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SendPromoCode cmd) {
+        Channel via = cmd.touchpoint().channel();
+        if (!consents.granted(via)) {
+            throw new JourneyRuleViolation(RuleCode.CONSENT_REQUIRED,
+                                           "The customer has not consented to marketing on " + via,
+                                           Map.of("channel", via.name()));
+        }
+        promoCodes.checkCanSend(cmd.code());
+        record(cmd, () -> new PromoCodeSent(cmd.customerId(), cmd.touchpoint(), cmd.promotionId(),
+                                            PromoCodes.normalise(cmd.code()), cmd.discount(), cmd.validChannels(),
+                                            cmd.expiresAt()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(StartConversation cmd) {
+        conversations.checkCanStart(cmd.conversationId());
+        record(cmd, () -> new ConversationStarted(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+                                                  cmd.topic()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(LogConversationMessage cmd) {
+        conversations.checkOpen(cmd.conversationId());
+        record(cmd, () -> new ConversationMessageLogged(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+                                                        cmd.direction(), cmd.text()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(HandOverConversation cmd) {
+        conversations.checkCanHandOver(cmd.conversationId(), cmd.touchpoint().channel());
+        record(cmd, () -> new ConversationHandedOver(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+                                                     cmd.touchpoint().channel(), cmd.toChannel()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CloseConversation cmd) {
+        conversations.checkOpen(cmd.conversationId());
+        record(cmd, () -> new ConversationClosed(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+                                                 cmd.resolution()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AddCartItem cmd) {
+        cart.checkCanAdd(cmd.sku(), cmd.currency());
+        record(cmd, () -> new CartItemAdded(cmd.customerId(), cmd.touchpoint(), cmd.sku(), cmd.quantity(),
+                                            cmd.unitPrice(), cmd.currency()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RemoveCartItem cmd) {
+        cart.checkCanRemove(cmd.sku(), cmd.quantity());
+        record(cmd, () -> new CartItemRemoved(cmd.customerId(), cmd.touchpoint(), cmd.sku(), cmd.quantity()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CompleteCheckout cmd) {
+        cart.checkNotEmpty();
+        orders.checkNew(cmd.orderId());
+        List<OrderLine> lines = cart.lines().stream()
+                                    .map(l -> new OrderLine(l.sku(), l.quantity(), l.unitPrice())).toList();
+        Priced priced = price(lines, cart.currency(), cmd.promoCode(), cmd.touchpoint());
+        record(cmd, () -> new CheckoutCompleted(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), lines,
+                                                cart.currency(), priced.subtotal, priced.discount, priced.total,
+                                                priced.codeOrNull(), cmd.fulfilment(), cmd.storeId()),
+               () -> redeem(priced.code, cmd.touchpoint(), cmd.orderId(), priced.discount, priced.currency));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordInStorePurchase cmd) {
+        orders.checkNew(cmd.orderId());
+        Priced priced = price(cmd.items(), cmd.currency(), cmd.promoCode(), cmd.touchpoint());
+        record(cmd, () -> new InStorePurchaseMade(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId(),
+                                                  cmd.items(), cmd.currency(), priced.subtotal, priced.discount,
+                                                  priced.total, priced.codeOrNull()),
+               () -> redeem(priced.code, cmd.touchpoint(), cmd.orderId(), priced.discount, priced.currency));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordOrderPickup cmd) {
+        orders.checkCanPickUp(cmd.orderId());
+        record(cmd, () -> new OrderPickedUp(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordOrderReturn cmd) {
+        orders.checkCanReturn(cmd.orderId());
+        record(cmd, () -> new OrderReturned(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId(),
+                                            cmd.reason()),
+               // A full return gives back the code used for the order, as long as the code is still valid.
+               () -> promoCodes.reinstatableFor(cmd.orderId(), cmd.touchpoint().occurredAt())
+                               .ifPresent(p -> apply(new PromoCodeReinstated(customerId, cmd.touchpoint(),
+                                                                             p.promotionId(), p.code(),
+                                                                             cmd.orderId()))));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EnrolInLoyalty cmd) {
+        memberships.checkCanEnrol(cmd.programId());
+        record(cmd, () -> new LoyaltyEnrolled(cmd.customerId(), cmd.touchpoint(), cmd.programId()));
+    }
+
+    /**
+     * Applies an accepted touchpoint: starts the journey if this is its first touchpoint, captures the identity the
+     * channel addressed the customer by, records the touchpoint's own event and its consequences, and finally lets
+     * the lifecycle advance. Called only after every rule has been checked.
+     */
+    private void record(TouchpointCommand cmd, Supplier<TouchpointEvent> touchpointEvent, Runnable... consequences) {
+        if (customerId == null) {
+            apply(new JourneyStarted(cmd.customerId(), cmd.touchpoint()));
+        }
+        if (cmd.addressedBy() != null && !identities.knows(cmd.addressedBy())) {
+            apply(new IdentityCaptured(customerId, cmd.touchpoint(), cmd.addressedBy()));
+        }
+        apply(touchpointEvent.get());
+        for (Runnable consequence : consequences) {
+            consequence.run();
+        }
+        lifecycle.advanceFor(customerId, cmd.touchpoint()).ifPresent(advance -> apply(advance));
+    }
+
+    /** The amounts of a purchase, with the promo code checked and its discount taken off. */
+    private record Priced(BigDecimal subtotal, BigDecimal discount, BigDecimal total, String currency,
+                          PromoCode code) {
+        String codeOrNull() {
+            return code == null ? null : code.code();
+        }
+    }
+
+    private Priced price(List<OrderLine> lines, String currency, String promoCode, Touchpoint touchpoint) {
+        BigDecimal subtotal = Money.round(lines.stream().map(OrderLine::amount)
+                                               .reduce(BigDecimal.ZERO, BigDecimal::add), currency);
+        if (promoCode == null) {
+            return new Priced(subtotal, Money.zero(currency), subtotal, currency, null);
+        }
+        PromoCode code = promoCodes.checkRedeemable(promoCode, touchpoint);
+        if (!code.discount().appliesTo(currency)) {
+            throw new JourneyRuleViolation(RuleCode.CURRENCY_MISMATCH,
+                                           "Code " + code.code() + " is worth " + code.discount().currency()
+                                                   + "; the purchase is in " + currency,
+                                           Map.of("codeCurrency", code.discount().currency(),
+                                                  "purchaseCurrency", currency));
+        }
+        BigDecimal discount = code.discount().off(subtotal, currency);
+        return new Priced(subtotal, discount, subtotal.subtract(discount), currency, code);
+    }
+
+    private void redeem(PromoCode code, Touchpoint touchpoint, String orderId, BigDecimal discount, String currency) {
+        if (code != null) {
+            apply(new PromoCodeRedeemed(customerId, touchpoint, code.promotionId(), code.code(), orderId,
+                                        code.sentVia(), discount, currency));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(JourneyStarted event) {
+        customerId = event.customerId();
+    }
+
+    // Read access for time travel and the dry run: the state the rules decide on, never a second copy of it.
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public Cart cart() {
+        return cart;
+    }
+
+    public Orders orders() {
+        return orders;
+    }
+
+    public PromoCodes promoCodes() {
+        return promoCodes;
+    }
+
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    public Consents consents() {
+        return consents;
+    }
+
+    public Identities identities() {
+        return identities;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public Memberships memberships() {
+        return memberships;
+    }
+}

@@ -1,0 +1,9 @@
+package io.journeyengine.journey.conversation;
+
+import io.journeyengine.journey.Touchpoint;
+import io.journeyengine.journey.TouchpointEvent;
+
+/** A message was written in a conversation, on {@code touchpoint.channel}. */
+public record ConversationMessageLogged(String customerId, Touchpoint touchpoint, String conversationId,
+                                        MessageDirection direction, String text) implements TouchpointEvent {
+}

@@ -1,0 +1,84 @@
+package io.journeyengine.journey.conversation;
+
+import io.journeyengine.journey.Channel;
+import io.journeyengine.journey.JourneyRuleViolation;
+import io.journeyengine.journey.RuleCode;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customer's conversations with agents. A conversation keeps its id across a handover, so the WhatsApp thread
+ * goes on in the store and the webchat goes on in the call.
+ */
+public class Conversations {
+
+    private final Map<String, Conversation> byId = new LinkedHashMap<>();
+
+    public void checkCanStart(String conversationId) {
+        if (byId.containsKey(conversationId)) {
+            throw new JourneyRuleViolation(RuleCode.CONVERSATION_EXISTS,
+                                           "Conversation " + conversationId + " was already started",
+                                           Map.of("conversationId", conversationId));
+        }
+    }
+
+    public Conversation checkOpen(String conversationId) {
+        Conversation conversation = byId.get(conversationId);
+        if (conversation == null || !conversation.open()) {
+            throw new JourneyRuleViolation(RuleCode.CONVERSATION_NOT_OPEN,
+                                           conversation == null
+                                                   ? "There is no conversation " + conversationId
+                                                   : "Conversation " + conversationId + " is closed",
+                                           Map.of("conversationId", conversationId));
+        }
+        return conversation;
+    }
+
+    /** A handover must come from the channel the conversation is on now: an agent cannot hand over what it lacks. */
+    public Conversation checkCanHandOver(String conversationId, Channel from) {
+        Conversation conversation = checkOpen(conversationId);
+        if (conversation.currentChannel() != from) {
+            throw new JourneyRuleViolation(RuleCode.CONVERSATION_CHANNEL_MISMATCH,
+                                           "Conversation " + conversationId + " is on " + conversation.currentChannel()
+                                                   + ", not on " + from,
+                                           Map.of("conversationId", conversationId,
+                                                  "currentChannel", conversation.currentChannel().name()));
+        }
+        return conversation;
+    }
+
+    public List<Conversation> all() {
+        return List.copyOf(byId.values());
+    }
+
+    @EventSourcingHandler
+    void on(ConversationStarted event) {
+        byId.put(event.conversationId(), new Conversation(event.conversationId(), event.topic(),
+                                                          List.of(event.touchpoint().channel()), 0, true));
+    }
+
+    @EventSourcingHandler
+    void on(ConversationMessageLogged event) {
+        byId.computeIfPresent(event.conversationId(), (id, c) -> new Conversation(
+                id, c.topic(), c.channels(), c.messages() + 1, c.open()));
+    }
+
+    @EventSourcingHandler
+    void on(ConversationHandedOver event) {
+        byId.computeIfPresent(event.conversationId(), (id, c) -> {
+            List<Channel> channels = new ArrayList<>(c.channels());
+            channels.add(event.toChannel());
+            return new Conversation(id, c.topic(), List.copyOf(channels), c.messages(), c.open());
+        });
+    }
+
+    @EventSourcingHandler
+    void on(ConversationClosed event) {
+        byId.computeIfPresent(event.conversationId(), (id, c) -> new Conversation(
+                id, c.topic(), c.channels(), c.messages(), false));
+    }
+}

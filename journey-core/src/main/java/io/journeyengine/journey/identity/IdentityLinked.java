@@ -1,0 +1,9 @@
+package io.journeyengine.journey.identity;
+
+import io.journeyengine.journey.Touchpoint;
+import io.journeyengine.journey.TouchpointEvent;
+
+/** An IDENTITY_LINKED touchpoint was applied: the identity now belongs to this customer. */
+public record IdentityLinked(String customerId, Touchpoint touchpoint, Identity identity)
+        implements TouchpointEvent, IdentityEvent {
+}

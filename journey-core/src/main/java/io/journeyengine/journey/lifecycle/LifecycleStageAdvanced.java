@@ -1,0 +1,12 @@
+package io.journeyengine.journey.lifecycle;
+
+import io.journeyengine.journey.JourneyEvent;
+import io.journeyengine.journey.Touchpoint;
+
+/**
+ * The customer moved from stage {@code from} ({@code null} for a new customer) to {@code to} by {@code rule}, because
+ * of {@code touchpoint}. Stages may be skipped: a first touchpoint that is a cart add goes straight to ACQUISITION.
+ */
+public record LifecycleStageAdvanced(String customerId, Touchpoint touchpoint, LifecycleStage from,
+                                     LifecycleStage to, StageRule rule) implements JourneyEvent {
+}

@@ -1,0 +1,12 @@
+package io.journeyengine.journey.order;
+
+import io.journeyengine.journey.Touchpoint;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The cross-channel cart was bought as order {@code orderId}; the cart is empty afterwards. */
+public record CheckoutCompleted(String customerId, Touchpoint touchpoint, String orderId, List<OrderLine> lines,
+                                String currency, BigDecimal subtotal, BigDecimal discount, BigDecimal total,
+                                String promoCode, Fulfilment fulfilment, String storeId) implements Purchase {
+}

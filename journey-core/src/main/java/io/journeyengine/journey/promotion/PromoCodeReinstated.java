@@ -1,0 +1,9 @@
+package io.journeyengine.journey.promotion;
+
+import io.journeyengine.journey.JourneyEvent;
+import io.journeyengine.journey.Touchpoint;
+
+/** A full return of order {@code orderId} gave the customer its still-valid code back. */
+public record PromoCodeReinstated(String customerId, Touchpoint touchpoint, String promotionId, String code,
+                                  String orderId) implements JourneyEvent {
+}

@@ -1,0 +1,107 @@
+package io.journeyengine.journey.promotion;
+
+import io.journeyengine.journey.Channel;
+import io.journeyengine.journey.JourneyRuleViolation;
+import io.journeyengine.journey.RuleCode;
+import io.journeyengine.journey.Touchpoint;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The customer's wallet of personal promo codes: where "a code is redeemed" is decided.
+ * <p>
+ * A code is single-use across every channel: the SMS code used at the till is gone for the web shop too. Expiry and
+ * channel validity are judged at the purchase's business time ({@code occurredAt}), so a till that reports a
+ * purchase late does not lose the customer's discount.
+ */
+public class PromoCodes {
+
+    private final Map<String, PromoCode> byCode = new LinkedHashMap<>();
+
+    /** Codes are compared the way a cashier reads them: case and surrounding blanks do not matter. */
+    public static String normalise(String code) {
+        return code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public void checkCanSend(String code) {
+        if (byCode.containsKey(normalise(code))) {
+            throw new JourneyRuleViolation(RuleCode.PROMO_CODE_EXISTS,
+                                           "Code " + normalise(code) + " was already sent to this customer",
+                                           Map.of("code", normalise(code)));
+        }
+    }
+
+    /**
+     * Decides whether {@code code} may be used for a purchase reported by {@code touchpoint}.
+     *
+     * @return the code, ready to be redeemed
+     * @throws JourneyRuleViolation saying why not
+     */
+    public PromoCode checkRedeemable(String code, Touchpoint touchpoint) {
+        String key = normalise(code);
+        PromoCode promo = byCode.get(key);
+        if (promo == null) {
+            throw new JourneyRuleViolation(RuleCode.PROMO_UNKNOWN, "The customer has no promo code " + key,
+                                           Map.of("code", key));
+        }
+        PromoCode.Redemption used = promo.redemption();
+        if (used != null) {
+            throw new JourneyRuleViolation(
+                    RuleCode.PROMO_ALREADY_REDEEMED,
+                    "Code " + key + " was already redeemed on " + used.at() + " via " + used.via()
+                            + " (order " + used.orderId() + ")",
+                    Map.of("code", key, "redeemedAt", used.at().toString(), "redeemedVia", used.via().name(),
+                           "orderId", used.orderId()));
+        }
+        if (promo.expiredAt(touchpoint.occurredAt())) {
+            throw new JourneyRuleViolation(RuleCode.PROMO_EXPIRED,
+                                           "Code " + key + " expired at " + promo.expiresAt(),
+                                           Map.of("code", key, "expiresAt", promo.expiresAt().toString()));
+        }
+        if (!promo.validOn(touchpoint.channel())) {
+            throw new JourneyRuleViolation(RuleCode.PROMO_CHANNEL_NOT_ALLOWED,
+                                           "Code " + key + " is not valid on " + touchpoint.channel()
+                                                   + "; it is valid on " + promo.validChannels(),
+                                           Map.of("code", key, "validChannels", promo.validChannels()));
+        }
+        return promo;
+    }
+
+    /** The code redeemed with {@code orderId}, if a return should give it back: only while it has not expired. */
+    public Optional<PromoCode> reinstatableFor(String orderId, Instant returnedAt) {
+        return byCode.values().stream()
+                     .filter(p -> p.redemption() != null && orderId.equals(p.redemption().orderId()))
+                     .filter(p -> !p.expiredAt(returnedAt))
+                     .findFirst();
+    }
+
+    public List<PromoCode> all() {
+        return List.copyOf(byCode.values());
+    }
+
+    @EventSourcingHandler
+    void on(PromoCodeSent event) {
+        String key = normalise(event.code());
+        byCode.put(key, new PromoCode(event.promotionId(), key, event.discount(), event.validChannels(),
+                                      event.expiresAt(), event.touchpoint().channel(),
+                                      event.touchpoint().occurredAt(), null));
+    }
+
+    @EventSourcingHandler
+    void on(PromoCodeRedeemed event) {
+        Touchpoint tp = event.touchpoint();
+        byCode.computeIfPresent(normalise(event.code()), (k, p) -> p.redeemed(
+                new PromoCode.Redemption(tp.occurredAt(), tp.channel(), event.orderId(), tp.id())));
+    }
+
+    @EventSourcingHandler
+    void on(PromoCodeReinstated event) {
+        byCode.computeIfPresent(normalise(event.code()), (k, p) -> p.redeemed(null));
+    }
+}
