@@ -52,6 +52,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -88,31 +89,34 @@ public class CustomerJourney {
     @AggregateMember
     private final Lifecycle lifecycle = new Lifecycle();
 
+    /** Names of the events the touchpoint being handled has applied so far; empty between commands. */
+    private final transient List<String> emittedNow = new ArrayList<>();
+
     protected CustomerJourney() {
         // Axon creates an empty journey and sources it from its events.
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ViewProduct cmd) {
-        record(cmd, () -> new ProductViewed(cmd.customerId(), cmd.touchpoint(), cmd.sku()));
+    List<String> handle(ViewProduct cmd) {
+        return record(cmd, () -> new ProductViewed(cmd.customerId(), cmd.touchpoint(), cmd.sku()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ChangeConsent cmd) {
-        record(cmd, () -> new ConsentChanged(cmd.customerId(), cmd.touchpoint(), cmd.consentChannel(), cmd.granted()));
+    List<String> handle(ChangeConsent cmd) {
+        return record(cmd, () -> new ConsentChanged(cmd.customerId(), cmd.touchpoint(), cmd.consentChannel(), cmd.granted()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(LinkIdentity cmd) {
-        record(cmd, () -> new IdentityLinked(cmd.customerId(), cmd.touchpoint(), cmd.identity()));
+    List<String> handle(LinkIdentity cmd) {
+        return record(cmd, () -> new IdentityLinked(cmd.customerId(), cmd.touchpoint(), cmd.identity()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SendPromoCode cmd) {
+    List<String> handle(SendPromoCode cmd) {
         Channel via = cmd.touchpoint().channel();
         if (!consents.granted(via)) {
             throw new JourneyRuleViolation(RuleCode.CONSENT_REQUIRED,
@@ -120,67 +124,67 @@ public class CustomerJourney {
                                            Map.of("channel", via.name()));
         }
         promoCodes.checkCanSend(cmd.code());
-        record(cmd, () -> new PromoCodeSent(cmd.customerId(), cmd.touchpoint(), cmd.promotionId(),
+        return record(cmd, () -> new PromoCodeSent(cmd.customerId(), cmd.touchpoint(), cmd.promotionId(),
                                             PromoCodes.normalise(cmd.code()), cmd.discount(), cmd.validChannels(),
                                             cmd.expiresAt()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(StartConversation cmd) {
+    List<String> handle(StartConversation cmd) {
         conversations.checkCanStart(cmd.conversationId());
-        record(cmd, () -> new ConversationStarted(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+        return record(cmd, () -> new ConversationStarted(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
                                                   cmd.topic()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(LogConversationMessage cmd) {
+    List<String> handle(LogConversationMessage cmd) {
         conversations.checkOpen(cmd.conversationId());
-        record(cmd, () -> new ConversationMessageLogged(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+        return record(cmd, () -> new ConversationMessageLogged(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
                                                         cmd.direction(), cmd.text()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(HandOverConversation cmd) {
+    List<String> handle(HandOverConversation cmd) {
         conversations.checkCanHandOver(cmd.conversationId(), cmd.touchpoint().channel());
-        record(cmd, () -> new ConversationHandedOver(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+        return record(cmd, () -> new ConversationHandedOver(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
                                                      cmd.touchpoint().channel(), cmd.toChannel()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CloseConversation cmd) {
+    List<String> handle(CloseConversation cmd) {
         conversations.checkOpen(cmd.conversationId());
-        record(cmd, () -> new ConversationClosed(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
+        return record(cmd, () -> new ConversationClosed(cmd.customerId(), cmd.touchpoint(), cmd.conversationId(),
                                                  cmd.resolution()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AddCartItem cmd) {
+    List<String> handle(AddCartItem cmd) {
         cart.checkCanAdd(cmd.sku(), cmd.currency());
-        record(cmd, () -> new CartItemAdded(cmd.customerId(), cmd.touchpoint(), cmd.sku(), cmd.quantity(),
+        return record(cmd, () -> new CartItemAdded(cmd.customerId(), cmd.touchpoint(), cmd.sku(), cmd.quantity(),
                                             cmd.unitPrice(), cmd.currency()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RemoveCartItem cmd) {
+    List<String> handle(RemoveCartItem cmd) {
         cart.checkCanRemove(cmd.sku(), cmd.quantity());
-        record(cmd, () -> new CartItemRemoved(cmd.customerId(), cmd.touchpoint(), cmd.sku(), cmd.quantity()));
+        return record(cmd, () -> new CartItemRemoved(cmd.customerId(), cmd.touchpoint(), cmd.sku(), cmd.quantity()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CompleteCheckout cmd) {
+    List<String> handle(CompleteCheckout cmd) {
         cart.checkNotEmpty();
         orders.checkNew(cmd.orderId());
         List<OrderLine> lines = cart.lines().stream()
                                     .map(l -> new OrderLine(l.sku(), l.quantity(), l.unitPrice())).toList();
         Priced priced = price(lines, cart.currency(), cmd.promoCode(), cmd.touchpoint());
-        record(cmd, () -> new CheckoutCompleted(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), lines,
+        return record(cmd, () -> new CheckoutCompleted(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), lines,
                                                 cart.currency(), priced.subtotal, priced.discount, priced.total,
                                                 priced.codeOrNull(), cmd.fulfilment(), cmd.storeId()),
                () -> redeem(priced.code, cmd.touchpoint(), cmd.orderId(), priced.discount, priced.currency));
@@ -188,59 +192,79 @@ public class CustomerJourney {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordInStorePurchase cmd) {
+    List<String> handle(RecordInStorePurchase cmd) {
         orders.checkNew(cmd.orderId());
-        Priced priced = price(cmd.items(), cmd.currency(), cmd.promoCode(), cmd.touchpoint());
-        record(cmd, () -> new InStorePurchaseMade(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId(),
-                                                  cmd.items(), cmd.currency(), priced.subtotal, priced.discount,
-                                                  priced.total, priced.codeOrNull()),
+        String currency = cmd.items().get(0).currency();
+        cmd.items().stream().filter(item -> !item.currency().equals(currency)).findFirst().ifPresent(item -> {
+            throw new JourneyRuleViolation(RuleCode.CURRENCY_MISMATCH,
+                                           "A till basket is paid in one currency; " + item.sku() + " is in "
+                                                   + item.currency() + ", the basket in " + currency,
+                                           Map.of("basketCurrency", currency, "itemCurrency", item.currency()));
+        });
+        List<OrderLine> lines = cmd.items().stream()
+                                   .map(i -> new OrderLine(i.sku(), i.quantity(), i.unitPrice())).toList();
+        Priced priced = price(lines, currency, cmd.promoCode(), cmd.touchpoint());
+        return record(cmd, () -> new InStorePurchaseMade(cmd.customerId(), cmd.touchpoint(), cmd.orderId(),
+                                                         cmd.storeId(), lines, currency, priced.subtotal,
+                                                         priced.discount, priced.total, priced.codeOrNull()),
                () -> redeem(priced.code, cmd.touchpoint(), cmd.orderId(), priced.discount, priced.currency));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordOrderPickup cmd) {
+    List<String> handle(RecordOrderPickup cmd) {
         orders.checkCanPickUp(cmd.orderId());
-        record(cmd, () -> new OrderPickedUp(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId()));
+        return record(cmd, () -> new OrderPickedUp(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordOrderReturn cmd) {
+    List<String> handle(RecordOrderReturn cmd) {
         orders.checkCanReturn(cmd.orderId());
-        record(cmd, () -> new OrderReturned(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId(),
+        return record(cmd, () -> new OrderReturned(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), cmd.storeId(),
                                             cmd.reason()),
                // A full return gives back the code used for the order, as long as the code is still valid.
                () -> promoCodes.reinstatableFor(cmd.orderId(), cmd.touchpoint().occurredAt())
-                               .ifPresent(p -> apply(new PromoCodeReinstated(customerId, cmd.touchpoint(),
+                               .ifPresent(p -> emit(new PromoCodeReinstated(customerId, cmd.touchpoint(),
                                                                              p.promotionId(), p.code(),
                                                                              cmd.orderId()))));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(EnrolInLoyalty cmd) {
+    List<String> handle(EnrolInLoyalty cmd) {
         memberships.checkCanEnrol(cmd.programId());
-        record(cmd, () -> new LoyaltyEnrolled(cmd.customerId(), cmd.touchpoint(), cmd.programId()));
+        return record(cmd, () -> new LoyaltyEnrolled(cmd.customerId(), cmd.touchpoint(), cmd.programId()));
     }
 
     /**
-     * Applies an accepted touchpoint: starts the journey if this is its first touchpoint, captures the identity the
+     * Applies an accepted touchpoint and answers the names of the events it applied (the channel sees them in its
+     * answer): starts the journey if this is its first touchpoint, captures the identity the
      * channel addressed the customer by, records the touchpoint's own event and its consequences, and finally lets
      * the lifecycle advance. Called only after every rule has been checked.
      */
-    private void record(TouchpointCommand cmd, Supplier<TouchpointEvent> touchpointEvent, Runnable... consequences) {
+    private List<String> record(TouchpointCommand cmd, Supplier<TouchpointEvent> touchpointEvent,
+                                Runnable... consequences) {
+        emittedNow.clear();
         if (customerId == null) {
-            apply(new JourneyStarted(cmd.customerId(), cmd.touchpoint()));
+            emit(new JourneyStarted(cmd.customerId(), cmd.touchpoint()));
         }
         if (cmd.addressedBy() != null && !identities.knows(cmd.addressedBy())) {
-            apply(new IdentityCaptured(customerId, cmd.touchpoint(), cmd.addressedBy()));
+            emit(new IdentityCaptured(customerId, cmd.touchpoint(), cmd.addressedBy()));
         }
-        apply(touchpointEvent.get());
+        emit(touchpointEvent.get());
         for (Runnable consequence : consequences) {
             consequence.run();
         }
-        lifecycle.advanceFor(customerId, cmd.touchpoint()).ifPresent(advance -> apply(advance));
+        lifecycle.advanceFor(customerId, cmd.touchpoint()).ifPresent(this::emit);
+        List<String> names = List.copyOf(emittedNow);
+        emittedNow.clear();
+        return names;
+    }
+
+    private void emit(JourneyEvent event) {
+        apply(event);
+        emittedNow.add(event.getClass().getSimpleName());
     }
 
     /** The amounts of a purchase, with the promo code checked and its discount taken off. */
@@ -271,7 +295,7 @@ public class CustomerJourney {
 
     private void redeem(PromoCode code, Touchpoint touchpoint, String orderId, BigDecimal discount, String currency) {
         if (code != null) {
-            apply(new PromoCodeRedeemed(customerId, touchpoint, code.promotionId(), code.code(), orderId,
+            emit(new PromoCodeRedeemed(customerId, touchpoint, code.promotionId(), code.code(), orderId,
                                         code.sentVia(), discount, currency));
         }
     }

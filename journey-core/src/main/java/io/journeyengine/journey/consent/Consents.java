@@ -11,7 +11,8 @@ import java.util.Map;
  * Marketing consent per channel.
  * <p>
  * Touchpoints may arrive late, so the consent in force is the one with the latest {@code occurredAt}, not the last
- * one received: a withdrawal made on Monday and reported on Wednesday still beats a grant made on Tuesday.
+ * one received: a withdrawal made on Wednesday beats a grant made on Tuesday, and a withdrawal made on Monday but
+ * reported only on Wednesday does not override that Tuesday grant.
  */
 public class Consents {
 

@@ -56,9 +56,9 @@ public class Lifecycle {
 
     @EventSourcingHandler
     void on(ConsentChanged event) {
-        if (event.granted()) {
-            facts = facts.withConsentGranted();
-        }
+        // Only this handler sees the event (Axon picks the most specific one), so a withdrawal must still count as a
+        // touchpoint for REACH here.
+        facts = event.granted() ? facts.withConsentGranted() : facts.withTouchpoint();
     }
 
     @EventSourcingHandler

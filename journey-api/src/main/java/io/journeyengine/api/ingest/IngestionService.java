@@ -1,0 +1,206 @@
+package io.journeyengine.api.ingest;
+
+import io.journeyengine.api.config.TouchpointCorrelation;
+import io.journeyengine.api.problem.Problem;
+import io.journeyengine.journey.JourneyRuleViolation;
+import io.journeyengine.journey.TouchpointCommand;
+import io.journeyengine.journey.identity.Identity;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Applies the touchpoints of one request.
+ * <p>
+ * All touchpoints of a request share one database transaction, opened by a root unit of work: their events are
+ * appended in one batch when it commits, and the journeys they touched stay locked until then, so no other request
+ * can build on events that might still roll back. Each touchpoint runs in a nested unit of work with a savepoint: a
+ * refused touchpoint rolls back alone (its identity claim and receipt included) and the others go on. The answer is
+ * sent only after the commit, so an acknowledged touchpoint is durable.
+ */
+@Service
+public class IngestionService {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
+    private static final int ATTEMPTS = 3;
+
+    private final CommandGateway commands;
+    private final ReceiptRepository receipts;
+    private final IdentityIndex identities;
+    private final TransactionManager requestTransaction;
+    private final TransactionManager touchpointTransaction;
+    private final Clock clock;
+
+    public IngestionService(CommandGateway commands, ReceiptRepository receipts, IdentityIndex identities,
+                            PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
+                            Clock clock) {
+        this.commands = commands;
+        this.receipts = receipts;
+        this.identities = identities;
+        this.requestTransaction = new SpringTransactionManager(transactionManager);
+        this.touchpointTransaction = axonTransactionManager;
+        this.clock = clock;
+    }
+
+    /** Applies {@code items} in order and answers one result per item, in the same order. */
+    public List<TouchpointResult> ingest(List<ParsedTouchpoint> items, String correlationId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ingestOnce(items, correlationId);
+            } catch (ConcurrencyException e) {
+                // Another node appended to one of these journeys first; nothing of ours was written. Try again on
+                // the fresh streams (Axon evicted the stale cached journeys on rollback).
+                if (attempt == ATTEMPTS) {
+                    log.warn("Giving up after {} concurrent-write conflicts", attempt, e);
+                    return failAll(items, Problem.of(503, "CONCURRENT_UPDATE", "Try again",
+                                                     "The customer's journey changed concurrently; send it again"));
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not store touchpoints", e);
+                return failAll(items, Problem.of(503, "STORE_UNAVAILABLE", "Event store unavailable",
+                                                 "The touchpoints were not stored; send them again"));
+            }
+        }
+    }
+
+    private List<TouchpointResult> ingestOnce(List<ParsedTouchpoint> items, String correlationId) {
+        Instant receivedAt = clock.instant();
+        UnitOfWork<?> request = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("touchpoint request"));
+        List<TouchpointResult> results = new ArrayList<>(items.size());
+        try {
+            request.attachTransaction(requestTransaction);
+            for (ParsedTouchpoint item : items) {
+                results.add(item instanceof ParsedTouchpoint.Valid valid
+                                    ? ingestOne(valid, correlationId, receivedAt)
+                                    : TouchpointResult.rejected(item.touchpointId(), item.customerId(),
+                                                                Problem.validation(
+                                                                        ((ParsedTouchpoint.Invalid) item).errors())));
+            }
+        } catch (RuntimeException e) {
+            request.rollback(e);
+            throw e;
+        }
+        request.commit();
+        return results;
+    }
+
+    private TouchpointResult ingestOne(ParsedTouchpoint.Valid item, String correlationId, Instant receivedAt) {
+        for (int attempt = 1; ; attempt++) {
+            var existing = receipts.find(item.touchpointId());
+            if (existing.isPresent()) {
+                return TouchpointResult.duplicate(item.touchpointId(), existing.get().customerId(),
+                                                  existing.get().events());
+            }
+            Resolution who = resolve(item);
+            if (who.problem != null) {
+                return TouchpointResult.rejected(item.touchpointId(), item.customerId(), who.problem);
+            }
+            UnitOfWork<?> scope = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage(item.touchpointId()));
+            try {
+                scope.attachTransaction(touchpointTransaction);
+                for (Identity identity : who.toClaim) {
+                    identities.claim(identity, who.customerId, receivedAt);
+                }
+                TouchpointCommand command = item.command().create(who.customerId, item.touchpoint(),
+                                                                  item.identity());
+                List<String> events = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(metaData(item, correlationId, receivedAt)));
+                receipts.record(new ReceiptRepository.Receipt(item.touchpointId(), who.customerId, events),
+                                receivedAt);
+                scope.commit();
+                return TouchpointResult.applied(item.touchpointId(), who.customerId, events);
+            } catch (JourneyRuleViolation violation) {
+                scope.rollback(violation);
+                return TouchpointResult.rejected(item.touchpointId(), who.customerId, ruleProblem(violation));
+            } catch (DuplicateKeyException race) {
+                // Another request claimed the same identity or touchpointId first; look again.
+                scope.rollback(race);
+                if (attempt == ATTEMPTS) {
+                    throw race;
+                }
+            } catch (RuntimeException e) {
+                if (scope.isActive()) {
+                    scope.rollback(e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The customer a touchpoint is for, and the identities it brings that nobody owns yet. */
+    private record Resolution(String customerId, Set<Identity> toClaim, Problem problem) {
+    }
+
+    private Resolution resolve(ParsedTouchpoint.Valid item) {
+        String customerId = item.customerId();
+        Set<Identity> toClaim = new LinkedHashSet<>();
+        if (item.identity() != null) {
+            var owner = identities.customerOf(item.identity());
+            if (customerId == null) {
+                customerId = owner.orElseGet(() -> "cust-" + UUID.randomUUID());
+            } else if (owner.isPresent() && !owner.get().equals(customerId)) {
+                return new Resolution(customerId, toClaim, identityConflict(item.identity(), owner.get()));
+            }
+            if (owner.isEmpty()) {
+                toClaim.add(item.identity());
+            }
+        }
+        Identity linked = item.linkedIdentity();
+        if (linked != null) {
+            var owner = identities.customerOf(linked);
+            if (owner.isPresent() && !owner.get().equals(customerId)) {
+                return new Resolution(customerId, toClaim, identityConflict(linked, owner.get()));
+            }
+            if (owner.isEmpty()) {
+                toClaim.add(linked);
+            }
+        }
+        return new Resolution(customerId, toClaim, null);
+    }
+
+    private static Problem identityConflict(Identity identity, String owner) {
+        return Problem.of(409, "IDENTITY_CONFLICT", "Identity belongs to another customer",
+                          "This " + identity.type() + " belongs to customer " + owner)
+                      .with(Map.of("identityType", identity.type().name(), "ownerCustomerId", owner));
+    }
+
+    static Problem ruleProblem(JourneyRuleViolation violation) {
+        int status = violation.code().conflict ? 409 : 422;
+        return Problem.of(status, violation.code().name(), violation.code().title, violation.getMessage())
+                      .with(violation.details());
+    }
+
+    private static MetaData metaData(ParsedTouchpoint.Valid item, String correlationId, Instant receivedAt) {
+        return MetaData.with(TouchpointCorrelation.TOUCHPOINT_ID, item.touchpointId())
+                       .and(TouchpointCorrelation.CHANNEL, item.touchpoint().channel().name())
+                       .and(TouchpointCorrelation.RECEIVED_AT, receivedAt.toString())
+                       .and(TouchpointCorrelation.CORRELATION_ID, correlationId);
+    }
+
+    private static List<TouchpointResult> failAll(List<ParsedTouchpoint> items, Problem problem) {
+        return items.stream().map(item -> TouchpointResult.rejected(item.touchpointId(), item.customerId(),
+                                                                    item instanceof ParsedTouchpoint.Invalid invalid
+                                                                            ? Problem.validation(invalid.errors())
+                                                                            : problem)).toList();
+    }
+}

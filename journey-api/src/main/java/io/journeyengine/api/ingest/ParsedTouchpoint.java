@@ -1,0 +1,36 @@
+package io.journeyengine.api.ingest;
+
+import io.journeyengine.api.problem.Problem;
+import io.journeyengine.journey.Touchpoint;
+import io.journeyengine.journey.TouchpointCommand;
+import io.journeyengine.journey.identity.Identity;
+
+import java.util.List;
+
+/**
+ * One item of a request after validation: either a touchpoint ready to become a command, or the reasons it is
+ * invalid. {@code touchpointId} and {@code customerId} are echoed in the answer whenever they could be read.
+ */
+public sealed interface ParsedTouchpoint {
+
+    String touchpointId();
+
+    String customerId();
+
+    /** Builds the journey command once the customer is known. */
+    interface CommandFactory {
+        TouchpointCommand create(String customerId, Touchpoint touchpoint, Identity addressedBy);
+    }
+
+    /**
+     * @param identity       the identity the channel named the customer by, if any
+     * @param linkedIdentity for IDENTITY_LINKED, the identity being linked
+     */
+    record Valid(String touchpointId, String customerId, Identity identity, Touchpoint touchpoint,
+                 TouchpointType type, Identity linkedIdentity, CommandFactory command) implements ParsedTouchpoint {
+    }
+
+    record Invalid(String touchpointId, String customerId, List<Problem.FieldError> errors)
+            implements ParsedTouchpoint {
+    }
+}

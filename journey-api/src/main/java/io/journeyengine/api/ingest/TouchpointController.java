@@ -1,0 +1,87 @@
+package io.journeyengine.api.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyengine.api.problem.ApiExceptionHandler;
+import io.journeyengine.api.problem.Problem;
+import io.journeyengine.api.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Where channels send touchpoints: one at a time, or up to a thousand in a batch. */
+@RestController
+@Tag(name = "Ingest", description = "Channels send touchpoints")
+public class TouchpointController {
+
+    private final TouchpointParser parser;
+    private final IngestionService ingestion;
+    private final IngestProperties limits;
+
+    public TouchpointController(TouchpointParser parser, IngestionService ingestion, IngestProperties limits) {
+        this.parser = parser;
+        this.ingestion = ingestion;
+        this.limits = limits;
+    }
+
+    @Operation(summary = "Send one touchpoint",
+               description = "200 with status APPLIED or DUPLICATE; a refused touchpoint is answered with the "
+                       + "rule's status (400, 409, 422) and a problem body. See docs/api.md for every type.")
+    @PostMapping(path = "/api/touchpoints", consumes = MediaType.APPLICATION_JSON_VALUE,
+                 produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public ResponseEntity<?> one(@RequestBody JsonNode body,
+                                 @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        TouchpointResult result = ingestion.ingest(List.of(parser.parse(body)), correlation(requestId)).get(0);
+        if (result.status() != TouchpointResult.Status.REJECTED) {
+            return ResponseEntity.ok(result);
+        }
+        // A refused touchpoint is a problem answer that still says which touchpoint and customer it was about.
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("touchpointId", result.touchpointId());
+        context.put("customerId", result.customerId());
+        return ApiExceptionHandler.answer(result.problem().with(nonNull(context)));
+    }
+
+    @Operation(summary = "Send up to 1000 touchpoints",
+               description = "200 with one result per item, in order. Touchpoints of one customer are applied in "
+                       + "array order; a refused item does not stop the others.")
+    @PostMapping(path = "/api/touchpoints/batch", consumes = MediaType.APPLICATION_JSON_VALUE,
+                 produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<TouchpointResult> batch(@RequestBody JsonNode body,
+                                        @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        if (!body.isArray()) {
+            throw new ProblemException(Problem.validation(
+                    List.of(new Problem.FieldError("$", "a batch must be a JSON array of touchpoints"))));
+        }
+        if (body.size() > limits.maxBatchSize()) {
+            throw new ProblemException(Problem.of(413, "BATCH_TOO_LARGE", "Batch too large",
+                                                  "A batch holds at most " + limits.maxBatchSize()
+                                                          + " touchpoints; this one has " + body.size())
+                                              .with(Map.of("maxItems", limits.maxBatchSize())));
+        }
+        List<ParsedTouchpoint> items = new ArrayList<>(body.size());
+        body.forEach(node -> items.add(parser.parse(node)));
+        return ingestion.ingest(items, correlation(requestId));
+    }
+
+    private static String correlation(String requestId) {
+        return requestId != null && !requestId.isBlank() && requestId.length() <= 100
+                ? requestId
+                : UUID.randomUUID().toString();
+    }
+
+    private static Map<String, Object> nonNull(Map<String, Object> map) {
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
+    }
+}
