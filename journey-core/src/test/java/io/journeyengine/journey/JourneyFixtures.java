@@ -9,11 +9,24 @@ import io.journeyengine.journey.lifecycle.LifecycleStageAdvanced;
 import io.journeyengine.journey.lifecycle.StageRule;
 import io.journeyengine.journey.promotion.Discount;
 import io.journeyengine.journey.promotion.PromoCodeSent;
+import io.journeyengine.journey.browsing.ProductViewed;
+import io.journeyengine.journey.browsing.ViewProduct;
+import io.journeyengine.journey.order.CheckoutCompleted;
+import io.journeyengine.journey.order.Fulfilment;
+import io.journeyengine.journey.order.InStorePurchaseMade;
+import io.journeyengine.journey.order.OrderLine;
+import io.journeyengine.journey.order.RecordInStorePurchase;
+import io.journeyengine.journey.order.TillItem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** Shared vocabulary of the journey fixture tests: one customer, touchpoints at readable times. */
 public final class JourneyFixtures {
@@ -60,5 +73,72 @@ public final class JourneyFixtures {
 
     public static AddCartItem addItem(Touchpoint tp, String sku, int quantity, String price) {
         return new AddCartItem(CUSTOMER, tp, null, sku, quantity, new BigDecimal(price), "EUR");
+    }
+
+    public static ProductViewed viewed(Touchpoint tp, String sku) {
+        return new ProductViewed(CUSTOMER, tp, sku);
+    }
+
+    public static ViewProduct view(Touchpoint tp, String sku) {
+        return new ViewProduct(CUSTOMER, tp, null, sku);
+    }
+
+    /** The instant {@code minutes} after {@link #T0}. */
+    public static Instant at(long minutes) {
+        return T0.plusSeconds(minutes * 60);
+    }
+
+    /** A one-line till basket of {@code price} EUR in store-1, paid without a code. */
+    public static InStorePurchaseMade boughtInStore(Touchpoint tp, String orderId, String price) {
+        BigDecimal amount = new BigDecimal(price);
+        return new InStorePurchaseMade(CUSTOMER, tp, orderId, "store-1", List.of(new OrderLine("TILL-1", 1, amount)),
+                                       "EUR", amount, new BigDecimal("0.00"), amount, null);
+    }
+
+    public static RecordInStorePurchase buyInStore(Touchpoint tp, String orderId, String price, String promoCode) {
+        return new RecordInStorePurchase(CUSTOMER, tp, null, orderId, "store-1",
+                                         List.of(new TillItem("TILL-1", 1, new BigDecimal(price), "EUR")), promoCode);
+    }
+
+    /** A checkout of a one-line cart of {@code price} EUR, paid without a code. */
+    public static CheckoutCompleted checkedOut(Touchpoint tp, String orderId, String sku, String price,
+                                               Fulfilment fulfilment, String storeId) {
+        BigDecimal amount = new BigDecimal(price);
+        return new CheckoutCompleted(CUSTOMER, tp, orderId, List.of(new OrderLine(sku, 1, amount)), "EUR", amount,
+                                     new BigDecimal("0.00"), amount, null, fulfilment, storeId);
+    }
+
+    /** Matches a {@link JourneyRuleViolation} with {@code code}. */
+    public static Matcher<JourneyRuleViolation> violation(RuleCode code) {
+        return violation(code, Map.of());
+    }
+
+    /** Matches a {@link JourneyRuleViolation} with {@code code} whose details contain every entry of {@code details}. */
+    public static Matcher<JourneyRuleViolation> violation(RuleCode code, Map<String, ?> details) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(JourneyRuleViolation item, Description mismatch) {
+                if (item.code() != code) {
+                    mismatch.appendText("code was ").appendValue(item.code())
+                            .appendText(" (").appendText(item.getMessage()).appendText(")");
+                    return false;
+                }
+                for (Map.Entry<String, ?> entry : details.entrySet()) {
+                    if (!Objects.equals(item.details().get(entry.getKey()), entry.getValue())) {
+                        mismatch.appendText("details were ").appendValue(item.details());
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a JourneyRuleViolation ").appendValue(code);
+                if (!details.isEmpty()) {
+                    description.appendText(" with details ").appendValue(details);
+                }
+            }
+        };
     }
 }
