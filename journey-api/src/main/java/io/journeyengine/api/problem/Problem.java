@@ -21,6 +21,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
+    private static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "code", "errors", "instance");
+
     public static Problem of(int status, String code, String title, String detail) {
         return new Problem(typeOf(code), title, status, detail, code, null, Map.of());
     }
@@ -33,9 +36,14 @@ public record Problem(String type, String title, int status, String detail, Stri
                            List.copyOf(errors), Map.of());
     }
 
+    /** Adds extension members; the standard members (type, title, status, detail, code, errors) cannot be replaced. */
     public Problem with(Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(extensions);
-        all.putAll(more);
+        more.forEach((key, value) -> {
+            if (!RESERVED.contains(key)) {
+                all.put(key, value);
+            }
+        });
         return new Problem(type, title, status, detail, code, errors, all);
     }
 

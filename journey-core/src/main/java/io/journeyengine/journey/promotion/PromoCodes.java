@@ -33,7 +33,7 @@ public class PromoCodes {
         if (byCode.containsKey(normalise(code))) {
             throw new JourneyRuleViolation(RuleCode.PROMO_CODE_EXISTS,
                                            "Code " + normalise(code) + " was already sent to this customer",
-                                           Map.of("code", normalise(code)));
+                                           Map.of("promoCode", normalise(code)));
         }
     }
 
@@ -48,7 +48,7 @@ public class PromoCodes {
         PromoCode promo = byCode.get(key);
         if (promo == null) {
             throw new JourneyRuleViolation(RuleCode.PROMO_UNKNOWN, "The customer has no promo code " + key,
-                                           Map.of("code", key));
+                                           Map.of("promoCode", key));
         }
         PromoCode.Redemption used = promo.redemption();
         if (used != null) {
@@ -56,19 +56,19 @@ public class PromoCodes {
                     RuleCode.PROMO_ALREADY_REDEEMED,
                     "Code " + key + " was already redeemed on " + used.at() + " via " + used.via()
                             + " (order " + used.orderId() + ")",
-                    Map.of("code", key, "redeemedAt", used.at().toString(), "redeemedVia", used.via().name(),
+                    Map.of("promoCode", key, "redeemedAt", used.at().toString(), "redeemedVia", used.via().name(),
                            "orderId", used.orderId()));
         }
         if (promo.expiredAt(touchpoint.occurredAt())) {
             throw new JourneyRuleViolation(RuleCode.PROMO_EXPIRED,
                                            "Code " + key + " expired at " + promo.expiresAt(),
-                                           Map.of("code", key, "expiresAt", promo.expiresAt().toString()));
+                                           Map.of("promoCode", key, "expiresAt", promo.expiresAt().toString()));
         }
         if (!promo.validOn(touchpoint.channel())) {
             throw new JourneyRuleViolation(RuleCode.PROMO_CHANNEL_NOT_ALLOWED,
                                            "Code " + key + " is not valid on " + touchpoint.channel()
                                                    + "; it is valid on " + promo.validChannels(),
-                                           Map.of("code", key, "validChannels", promo.validChannels()));
+                                           Map.of("promoCode", key, "validChannels", promo.validChannels()));
         }
         return promo;
     }

@@ -87,7 +87,7 @@ class PromoCodeRedemptionTest {
         fixture().given(omnichannelCodeSentBySms())
                  .when(new SendPromoCode(CUSTOMER, again, null, "winter-10", "win-8k2p",
                                          Discount.percent(BigDecimal.TEN), List.of("ALL"), EXPIRES))
-                 .expectException(violation(RuleCode.PROMO_CODE_EXISTS, Map.of("code", CODE)))
+                 .expectException(violation(RuleCode.PROMO_CODE_EXISTS, Map.of("promoCode", CODE)))
                  .expectNoEvents();
         assertThat(RuleCode.PROMO_CODE_EXISTS.conflict).isTrue();
     }
@@ -118,7 +118,7 @@ class PromoCodeRedemptionTest {
         Touchpoint till = tp("tp-3", STORE, 120);
         fixture().given(omnichannelCodeSentBySms())
                  .when(buyInStore(till, "till-1", "50.00", "SPRING-1"))
-                 .expectException(violation(RuleCode.PROMO_UNKNOWN, Map.of("code", "SPRING-1")))
+                 .expectException(violation(RuleCode.PROMO_UNKNOWN, Map.of("promoCode", "SPRING-1")))
                  .expectNoEvents();
     }
 
@@ -156,7 +156,7 @@ class PromoCodeRedemptionTest {
                  .when(new CompleteCheckout(CUSTOMER, checkout, null, "order-2", "win-8k2p", Fulfilment.DELIVERY,
                                             null))
                  .expectException(violation(RuleCode.PROMO_ALREADY_REDEEMED,
-                                            Map.of("code", CODE, "redeemedAt", till.occurredAt().toString(),
+                                            Map.of("promoCode", CODE, "redeemedAt", till.occurredAt().toString(),
                                                    "redeemedVia", "STORE", "orderId", "till-1")))
                  .expectNoEvents();
     }
@@ -168,7 +168,7 @@ class PromoCodeRedemptionTest {
         fixture().given(codeSentBySms(List.of("ALL"), expires))
                  .when(buyInStore(till, "till-1", "50.00", CODE))
                  .expectException(violation(RuleCode.PROMO_EXPIRED,
-                                            Map.of("code", CODE, "expiresAt", expires.toString())))
+                                            Map.of("promoCode", CODE, "expiresAt", expires.toString())))
                  .expectNoEvents();
     }
 
@@ -203,7 +203,7 @@ class PromoCodeRedemptionTest {
         fixture().given(codeSentBySms(List.of("WEB"), EXPIRES))
                  .when(buyInStore(till, "till-1", "50.00", CODE))
                  .expectException(violation(RuleCode.PROMO_CHANNEL_NOT_ALLOWED,
-                                            Map.of("code", CODE, "validChannels", List.of("WEB"))))
+                                            Map.of("promoCode", CODE, "validChannels", List.of("WEB"))))
                  .expectNoEvents();
     }
 

@@ -1,0 +1,93 @@
+package io.journeyengine.api.support;
+
+import io.journeyengine.api.JourneyApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real application, started as {@code java -jar} would start it, on a random port with its H2 file database in
+ * a data directory the test owns, so a test can stop it and start it again on the same data.
+ */
+public final class RunningEngine implements AutoCloseable {
+
+    private final Path dataDir;
+    private final List<String> properties;
+    private ConfigurableApplicationContext context;
+
+    private RunningEngine(Path dataDir, List<String> properties) {
+        this.dataDir = dataDir;
+        this.properties = properties;
+    }
+
+    public static RunningEngine start(String... properties) {
+        try {
+            Path dir = Files.createTempDirectory("journey-test-");
+            RunningEngine engine = new RunningEngine(dir, List.of(properties));
+            engine.startAgain();
+            return engine;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the application (again) on the same data directory. */
+    public RunningEngine startAgain() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        List<String> all = new ArrayList<>(properties);
+        all.add("server.port=0");
+        all.add("journey.data-dir=" + dataDir.toAbsolutePath());
+        all.add("spring.main.banner-mode=off");
+        // As command-line arguments, so they win over application.yml like they would for java -jar.
+        context = new SpringApplicationBuilder(JourneyApplication.class)
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
+        return this;
+    }
+
+    public void stop() {
+        if (context != null) {
+            context.close();
+            context = null;
+        }
+    }
+
+    public RunningEngine restart() {
+        stop();
+        return startAgain();
+    }
+
+    public Api api() {
+        return new Api("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The engine's own database, for counting what was written; never used to change anything. */
+    public JdbcTemplate database() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public long eventCount(String customerId) {
+        Long n = database().queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                                           Long.class, customerId);
+        return n == null ? 0 : n;
+    }
+
+    public long totalEvents() {
+        Long n = database().queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
