@@ -1,0 +1,42 @@
+package io.journeyengine.api.problem;
+
+import io.journeyengine.journey.RuleCode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every problem code the API answers with, its status and when it happens: the business rules of the journey
+ * ({@link RuleCode}) and the codes of the HTTP layer. Published in the OpenAPI document and docs/api.md.
+ */
+public final class ErrorCatalogue {
+
+    /** One code: its HTTP status and when a client meets it. */
+    public record Entry(String code, int status, String when) {
+    }
+
+    private ErrorCatalogue() {
+    }
+
+    public static List<Entry> all() {
+        List<Entry> entries = new ArrayList<>(List.of(
+                new Entry("VALIDATION_FAILED", 400, "a field is missing, malformed or out of range; errors[] names each"),
+                new Entry("MALFORMED_JSON", 400, "the body is not JSON, or names a field twice"),
+                new Entry("INVALID_PARAMETER", 400, "a query or path parameter is malformed"),
+                new Entry("CUSTOMER_NOT_FOUND", 404, "no customer has this id"),
+                new Entry("NOT_FOUND", 404, "no endpoint at this path"),
+                new Entry("METHOD_NOT_ALLOWED", 405, "the endpoint does not support this HTTP method"),
+                new Entry("NOT_ACCEPTABLE", 406, "the client does not accept JSON"),
+                new Entry("IDENTITY_CONFLICT", 409, "the identity belongs to another customer"),
+                new Entry("PAYLOAD_TOO_LARGE", 413, "the body is over the configured limit (1 MiB, batch 4 MiB)"),
+                new Entry("BATCH_TOO_LARGE", 413, "a batch holds more than 1000 touchpoints"),
+                new Entry("UNSUPPORTED_MEDIA_TYPE", 415, "the body is not sent as application/json"),
+                new Entry("INTERNAL_ERROR", 500, "a fault of the engine; nothing was written"),
+                new Entry("CONCURRENT_UPDATE", 503, "the journey kept changing concurrently; send it again"),
+                new Entry("STORE_UNAVAILABLE", 503, "the database could not store the touchpoints; send them again")));
+        for (RuleCode rule : RuleCode.values()) {
+            entries.add(new Entry(rule.name(), rule.conflict ? 409 : 422, rule.title));
+        }
+        return entries;
+    }
+}
