@@ -7,6 +7,7 @@ import io.journeyengine.journey.TouchpointCommand;
 import io.journeyengine.journey.identity.Identity;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
@@ -43,6 +44,7 @@ public class IngestionService {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionService.class);
     private static final int ATTEMPTS = 3;
+    private static final int REQUEST_ATTEMPTS = 10;
 
     private final CommandGateway commands;
     private final ReceiptRepository receipts;
@@ -67,19 +69,31 @@ public class IngestionService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ingestOnce(items, correlationId);
-            } catch (ConcurrencyException e) {
-                // Another node appended to one of these journeys first; nothing of ours was written. Try again on
-                // the fresh streams (Axon evicted the stale cached journeys on rollback).
-                if (attempt == ATTEMPTS) {
+            } catch (ConcurrencyException | DeadlockException e) {
+                // Another node appended to one of these journeys first, or two batches wanted each other's
+                // customers in opposite orders; nothing of ours was written and our locks are released. Try again
+                // on the fresh streams (Axon evicted the stale cached journeys on rollback).
+                if (attempt == REQUEST_ATTEMPTS) {
                     log.warn("Giving up after {} concurrent-write conflicts", attempt, e);
                     return failAll(items, Problem.of(503, "CONCURRENT_UPDATE", "Try again",
                                                      "The customer's journey changed concurrently; send it again"));
                 }
+                backOff(attempt);
             } catch (RuntimeException e) {
                 log.error("Could not store touchpoints", e);
                 return failAll(items, Problem.of(503, "STORE_UNAVAILABLE", "Event store unavailable",
                                                  "The touchpoints were not stored; send them again"));
             }
+        }
+    }
+
+    /** A random pause that grows with the attempt, so two requests that collided do not collide again. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", interrupted);
         }
     }
 

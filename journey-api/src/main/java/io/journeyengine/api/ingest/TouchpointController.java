@@ -35,8 +35,8 @@ public class TouchpointController {
     }
 
     @Operation(summary = "Send one touchpoint",
-               description = "200 with status APPLIED or DUPLICATE; a refused touchpoint is answered with the "
-                       + "rule's status (400, 409, 422) and a problem body. See docs/api.md for every type.")
+               description = "200 with status APPLIED or DUPLICATE; a refused touchpoint is answered with its "
+                       + "problem status (400, 409, 413, 415, 422, 503) and a problem body. See docs/api.md.")
     @PostMapping(path = "/api/touchpoints", consumes = MediaType.APPLICATION_JSON_VALUE,
                  produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public ResponseEntity<?> one(@RequestBody JsonNode body,

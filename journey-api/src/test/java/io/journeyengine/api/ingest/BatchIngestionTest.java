@@ -108,6 +108,33 @@ class BatchIngestionTest {
     }
 
     @Test
+    void batchesTakingTheSameCustomersInOppositeOrderAllSucceed() throws Exception {
+        // Each batch holds its customers' journeys until it commits; two batches wanting each other's customers
+        // deadlock, and the engine must resolve that by retrying, not by failing the channel.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                for (int side = 0; side < 4; side++) {
+                    String first = side % 2 == 0 ? "cust-dl-a" : "cust-dl-b";
+                    String second = side % 2 == 0 ? "cust-dl-b" : "cust-dl-a";
+                    String id = "dl-" + round + "-" + side;
+                    answers.add(pool.submit(() -> api.post("/api/touchpoints/batch", List.of(
+                            add(id + "-1", first, "A", 1), add(id + "-2", second, "A", 1)))));
+                }
+            }
+            for (java.util.concurrent.Future<Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+                assertThat(statuses(answer.get().json())).as(answer.get().body()).containsOnly("APPLIED");
+            }
+            awaitCart("cust-dl-a", Map.of("A", 80));
+            awaitCart("cust-dl-b", Map.of("A", 80));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anEmptyBatchIsAnEmptyAnswer() {
         Answer answer = api.post("/api/touchpoints/batch", List.of());
         assertThat(answer.status()).isEqualTo(200);
