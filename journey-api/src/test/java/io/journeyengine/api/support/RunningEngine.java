@@ -90,6 +90,10 @@ public final class RunningEngine implements AutoCloseable {
         return api(null);
     }
 
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
