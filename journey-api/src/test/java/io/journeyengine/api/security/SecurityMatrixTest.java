@@ -46,6 +46,8 @@ class SecurityMatrixTest {
             new Row("DELETE", "/api/admin/keys/{id}", "/api/admin/keys/key-does-not-exist", null, Set.of(Role.ADMIN)),
             new Row("GET", "/api/admin/audit", "/api/admin/audit", null, Set.of(Role.ADMIN)),
             new Row("GET", "/actuator/health", "/actuator/health", null, Set.of()),
+            new Row("GET", "/actuator/info", "/actuator/info", null, Set.of()),
+            new Row("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(Role.ADMIN)),
             new Row("GET", "/v3/api-docs", "/v3/api-docs", null, Set.of()));
 
     /** Endpoints the application maps that are not API endpoints (Spring's error page, springdoc's own). */
