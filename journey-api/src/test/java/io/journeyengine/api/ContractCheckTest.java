@@ -63,6 +63,7 @@ class ContractCheckTest {
         ProcessBuilder process = new ProcessBuilder("python3", script.toString(), phase, "cust-contract-1")
                 .redirectErrorStream(true);
         process.environment().put("BASE", engine.api().base());
+        process.environment().put("KEY", RunningEngine.ADMIN_KEY);
         Process started = process.start();
         boolean finished = started.waitFor(120, TimeUnit.SECONDS);
         String output = new String(started.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

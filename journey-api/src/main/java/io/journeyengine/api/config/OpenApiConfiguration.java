@@ -2,7 +2,10 @@ package io.journeyengine.api.config;
 
 import io.journeyengine.api.ingest.TouchpointExamples;
 import io.journeyengine.api.problem.ErrorCatalogue;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
@@ -28,6 +31,12 @@ public class OpenApiConfiguration {
     @Bean
     public OpenApiCustomizer journeyExamples() {
         return openApi -> {
+            // Swagger UI's "Authorize" takes the same API keys as every other client; there is no bypass.
+            openApi.components(openApi.getComponents() == null ? new Components() : openApi.getComponents());
+            openApi.getComponents().addSecuritySchemes("apiKey", new SecurityScheme()
+                    .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("An API key: Authorization: Bearer <key>"));
+            openApi.addSecurityItem(new SecurityRequirement().addList("apiKey"));
             openApi.info(new Info().title("Journey engine API").version("1")
                                    .description("Event-sourced omnichannel customer journeys. Channels send "
                                                         + "touchpoints; analysts and agents read the views. Errors "

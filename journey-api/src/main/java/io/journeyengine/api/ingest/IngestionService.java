@@ -107,8 +107,7 @@ public class IngestionService {
                 results.add(item instanceof ParsedTouchpoint.Valid valid
                                     ? ingestOne(valid, correlationId, receivedAt)
                                     : TouchpointResult.rejected(item.touchpointId(), item.customerId(),
-                                                                Problem.validation(
-                                                                        ((ParsedTouchpoint.Invalid) item).errors())));
+                                                                item.refusal()));
             }
         } catch (RuntimeException e) {
             request.rollback(e);
@@ -213,8 +212,7 @@ public class IngestionService {
 
     private static List<TouchpointResult> failAll(List<ParsedTouchpoint> items, Problem problem) {
         return items.stream().map(item -> TouchpointResult.rejected(item.touchpointId(), item.customerId(),
-                                                                    item instanceof ParsedTouchpoint.Invalid invalid
-                                                                            ? Problem.validation(invalid.errors())
+                                                                    item.refusal() != null ? item.refusal()
                                                                             : problem)).toList();
     }
 }

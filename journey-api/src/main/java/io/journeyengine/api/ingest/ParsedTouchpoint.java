@@ -17,6 +17,9 @@ public sealed interface ParsedTouchpoint {
 
     String customerId();
 
+    /** Why the touchpoint cannot be applied, or null when it can. */
+    Problem refusal();
+
     /** Builds the journey command once the customer is known. */
     interface CommandFactory {
         TouchpointCommand create(String customerId, Touchpoint touchpoint, Identity addressedBy);
@@ -28,9 +31,21 @@ public sealed interface ParsedTouchpoint {
      */
     record Valid(String touchpointId, String customerId, Identity identity, Touchpoint touchpoint,
                  TouchpointType type, Identity linkedIdentity, CommandFactory command) implements ParsedTouchpoint {
+        @Override
+        public Problem refusal() {
+            return null;
+        }
     }
 
     record Invalid(String touchpointId, String customerId, List<Problem.FieldError> errors)
             implements ParsedTouchpoint {
+        @Override
+        public Problem refusal() {
+            return Problem.validation(errors);
+        }
+    }
+
+    /** Well-formed, but refused before it reaches the journey (a channel key speaking for another channel). */
+    record Refused(String touchpointId, String customerId, Problem refusal) implements ParsedTouchpoint {
     }
 }

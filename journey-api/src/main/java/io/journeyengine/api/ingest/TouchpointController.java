@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyengine.api.problem.ApiExceptionHandler;
 import io.journeyengine.api.problem.Problem;
 import io.journeyengine.api.problem.ProblemException;
+import io.journeyengine.api.security.ApiKey;
+import io.journeyengine.api.security.ApiKeyAuthentication;
+import io.journeyengine.journey.Channel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -41,7 +44,8 @@ public class TouchpointController {
                  produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public ResponseEntity<?> one(@RequestBody JsonNode body,
                                  @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        TouchpointResult result = ingestion.ingest(List.of(parser.parse(body)), correlation(requestId)).get(0);
+        TouchpointResult result = ingestion.ingest(List.of(scoped(parser.parse(body))), correlation(requestId))
+                                           .get(0);
         if (result.status() != TouchpointResult.Status.REJECTED) {
             return ResponseEntity.ok(result);
         }
@@ -70,8 +74,24 @@ public class TouchpointController {
                                               .with(Map.of("maxItems", limits.maxBatchSize())));
         }
         List<ParsedTouchpoint> items = new ArrayList<>(body.size());
-        body.forEach(node -> items.add(parser.parse(node)));
+        body.forEach(node -> items.add(scoped(parser.parse(node))));
         return ingestion.ingest(items, correlation(requestId));
+    }
+
+    /** A channel key speaks only for its own channels: an SMS gateway cannot report a till purchase. */
+    private static ParsedTouchpoint scoped(ParsedTouchpoint item) {
+        if (item instanceof ParsedTouchpoint.Valid valid) {
+            Channel channel = valid.touchpoint().channel();
+            ApiKey key = ApiKeyAuthentication.current().orElse(null);
+            if (key == null || !key.maySpeakFor(channel)) {
+                String who = key == null ? "This caller" : "Key '" + key.name() + "'";
+                return new ParsedTouchpoint.Refused(valid.touchpointId(), valid.customerId(), Problem.of(
+                        403, "CHANNEL_NOT_ALLOWED", "Channel not allowed",
+                        who + " may not send touchpoints for " + channel)
+                        .with(Map.of("channel", channel.name())));
+            }
+        }
+        return item;
     }
 
     private static String correlation(String requestId) {

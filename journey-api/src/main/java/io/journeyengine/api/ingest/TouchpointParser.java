@@ -48,6 +48,8 @@ public class TouchpointParser {
     static final int TEXT_LENGTH = 4000;
     static final int REASON_LENGTH = 500;
     static final int MAX_TILL_ITEMS = 500;
+    /** Customer ids appear in URL paths (/api/customers/{id}/cart): no slashes, semicolons, percent signs or blanks. */
+    static final java.util.regex.Pattern CUSTOMER_ID = java.util.regex.Pattern.compile("[\\p{Alnum}._:@+\\-]+");
 
     private final Clock clock;
     private final IngestProperties limits;
@@ -66,6 +68,10 @@ public class TouchpointParser {
         }
         String touchpointId = read.text(node, "touchpointId", ID_LENGTH, true);
         String customerId = read.text(node, "customerId", ID_LENGTH, false);
+        if (customerId != null && !CUSTOMER_ID.matcher(customerId).matches()) {
+            read.error("customerId", "may hold letters, digits and . _ : @ + - only (it is part of URLs)");
+            customerId = null;
+        }
         Identity identity = identity(node.get("identity"), read.nested("identity"));
         if (!node.hasNonNull("customerId") && !node.hasNonNull("identity")) {
             read.error("customerId", "name the customer by customerId, identity or both");

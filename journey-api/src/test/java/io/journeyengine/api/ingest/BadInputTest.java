@@ -186,10 +186,17 @@ class BadInputTest {
     }
 
     @Test
-    void anUnknownPathIsA404Problem() {
-        Answer answer = api.get("/api/nowhere");
+    void anUnknownPathOutsideTheApiIsA404Problem() {
+        Answer answer = api.get("/nowhere");
         assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.isProblem()).isTrue();
+    }
+
+    @Test
+    void anApiPathWithoutARuleIsClosedEvenToTheAdminKey() {
+        Answer answer = api.get("/api/nowhere");
+        assertThat(answer.status()).isEqualTo(403);
+        assertThat(answer.code()).isEqualTo("FORBIDDEN");
     }
 
     @Test

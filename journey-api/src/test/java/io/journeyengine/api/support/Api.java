@@ -19,13 +19,25 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final String key;
 
-    Api(String base) {
+    Api(String base, String key) {
         this.base = base;
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
     }
 
     /** An answer: status, content type and the body as JSON (or null when it is not JSON). */
-    public record Answer(int status, String contentType, JsonNode json, String body) {
+    public record Answer(int status, String contentType, JsonNode json, String body,
+                         java.util.Map<String, java.util.List<String>> headers) {
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
         public boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
@@ -44,19 +56,36 @@ public final class Api {
     }
 
     public Answer post(String path, String rawBody) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                               .header("Content-Type", "application/json")
-                               .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build());
+        return send(request(path).header("Content-Type", "application/json")
+                                 .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build());
     }
 
     public Answer postBytes(String path, byte[] body, String contentType) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
-                               .header("Content-Type", contentType)
-                               .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(path).header("Content-Type", contentType)
+                                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return send(request(path).GET().build());
+    }
+
+    public Answer delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    /** Any method, with a JSON body or none. */
+    public Answer call(String method, String path, String jsonBody) {
+        HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody);
+        return send(request(path).header("Content-Type", "application/json").method(method, body).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        return builder;
     }
 
     public String base() {
@@ -67,13 +96,14 @@ public final class Api {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse(null);
+            java.util.Map<String, java.util.List<String>> headers = response.headers().map();
             JsonNode json = null;
             try {
                 json = response.body().isEmpty() ? null : JSON.readTree(response.body());
             } catch (IOException notJson) {
                 // left null: the test asserts on status and content type
             }
-            return new Answer(response.statusCode(), type, json, response.body());
+            return new Answer(response.statusCode(), type, json, response.body(), headers);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class RunningEngine implements AutoCloseable {
 
+    /** The bootstrap key every test engine is started with (every role, every channel). */
+    public static final String ADMIN_KEY = "test-bootstrap-key-0123456789-abcdefghijklmnop";
+
     private final Path dataDir;
     private final List<String> properties;
     private ConfigurableApplicationContext context;
@@ -27,9 +30,20 @@ public final class RunningEngine implements AutoCloseable {
     }
 
     public static RunningEngine start(String... properties) {
+        List<String> all = new ArrayList<>(List.of("journey.security.bootstrap-key=" + ADMIN_KEY));
+        all.addAll(List.of(properties));
+        return startWith(all);
+    }
+
+    /** Starts without the test bootstrap key: the engine creates and prints its own. */
+    public static RunningEngine startWithoutBootstrapKey(String... properties) {
+        return startWith(List.of(properties));
+    }
+
+    private static RunningEngine startWith(List<String> properties) {
         try {
             Path dir = Files.createTempDirectory("journey-test-");
-            RunningEngine engine = new RunningEngine(dir, List.of(properties));
+            RunningEngine engine = new RunningEngine(dir, properties);
             engine.startAgain();
             return engine;
         } catch (IOException e) {
@@ -62,8 +76,22 @@ public final class RunningEngine implements AutoCloseable {
         return startAgain();
     }
 
+    /** A client holding the bootstrap key. */
     public Api api() {
-        return new Api("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+        return api(ADMIN_KEY);
+    }
+
+    /** A client holding {@code key}, or none when null. */
+    public Api api(String key) {
+        return new Api("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"), key);
+    }
+
+    public Api anonymous() {
+        return api(null);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     public Path dataDir() {

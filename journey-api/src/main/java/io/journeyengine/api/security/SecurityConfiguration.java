@@ -1,0 +1,80 @@
+package io.journeyengine.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import static io.journeyengine.api.security.Role.ADMIN;
+import static io.journeyengine.api.security.Role.AGENT;
+import static io.journeyengine.api.security.Role.ANALYST;
+import static io.journeyengine.api.security.Role.CHANNEL;
+import static io.journeyengine.api.security.Role.DEVELOPER;
+
+/**
+ * Who may call what. Every {@code /api/**} path needs a key with a role; a path without a rule here is refused for
+ * everyone, so a new endpoint is closed until someone decides who may use it (and SecurityMatrixTest fails until the
+ * rule and its row in the test exist). Health stays open for load balancers; the API description is public, and
+ * trying it out in Swagger UI takes a key like any other client.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter rateLimiter,
+                                   SecurityProperties properties, ObjectMapper json) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+            .httpBasic(AbstractHttpConfigurer::disable)
+            .formLogin(AbstractHttpConfigurer::disable)
+            .logout(AbstractHttpConfigurer::disable)
+            .requestCache(AbstractHttpConfigurer::disable)
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .exceptionHandling(e -> e.authenticationEntryPoint(SecurityProblems.entryPoint(json))
+                                     .accessDeniedHandler(SecurityProblems.accessDenied(json)))
+            .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimiter, properties, json),
+                             AnonymousAuthenticationFilter.class)
+            .authorizeHttpRequests(rules -> rules
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                    .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    // Channels
+                    .requestMatchers(HttpMethod.POST, "/api/touchpoints", "/api/touchpoints/batch",
+                                     "/api/bench/noop").hasRole(CHANNEL.name())
+                    // Agents: one customer, with personal data
+                    .requestMatchers(HttpMethod.GET, "/api/customers/*", "/api/customers/*/cart",
+                                     "/api/customers/*/timeline", "/api/customers/*/updates")
+                    .hasRole(AGENT.name())
+                    // Developers: the raw stream, time travel, dry runs
+                    .requestMatchers(HttpMethod.GET, "/api/customers/*/events", "/api/customers/*/events/**",
+                                     "/api/customers/*/state").hasRole(DEVELOPER.name())
+                    .requestMatchers("/api/debug/**").hasRole(DEVELOPER.name())
+                    // Analysts: figures and masked listings (agents may list customers too)
+                    .requestMatchers(HttpMethod.GET, "/api/customers").hasAnyRole(ANALYST.name(), AGENT.name())
+                    .requestMatchers(HttpMethod.GET, "/api/analytics/**").hasRole(ANALYST.name())
+                    // Admins
+                    .requestMatchers(HttpMethod.POST, "/api/customers/*/unmerge").hasRole(ADMIN.name())
+                    .requestMatchers(HttpMethod.DELETE, "/api/customers/*/personal-data").hasRole(ADMIN.name())
+                    .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
+                    .requestMatchers("/api/**").denyAll()
+                    .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** A request the firewall refuses (an encoded slash or semicolon in the path) is a problem, not an error page. */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setStatus(400);
+            response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), io.journeyengine.api.problem.Problem.of(
+                    400, "INVALID_REQUEST", "Invalid request", "The request path or headers are not acceptable"));
+        };
+    }
+}

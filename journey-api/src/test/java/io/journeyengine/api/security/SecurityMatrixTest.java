@@ -1,0 +1,137 @@
+package io.journeyengine.api.security;
+
+import io.journeyengine.api.support.Api;
+import io.journeyengine.api.support.Api.Answer;
+import io.journeyengine.api.support.RunningEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Walks every endpoint with every role and without a key, and asserts allowed / 401 / 403 from one table. The table
+ * must name every endpoint the application maps, so a new endpoint without a decision about who may call it fails
+ * the build here.
+ */
+class SecurityMatrixTest {
+
+    /** An endpoint, a request that reaches it, and the roles allowed to call it (empty: public). */
+    private record Row(String method, String pattern, String path, String body, Set<Role> allowed) {
+    }
+
+    private static final String TOUCHPOINT = """
+            {"touchpointId":"%s","customerId":"cust-matrix","channel":"WEB","occurredAt":"2026-11-20T10:00:00Z",
+             "type":"PRODUCT_VIEWED","data":{"sku":"A"}}""";
+
+    private static final List<Row> TABLE = List.of(
+            new Row("POST", "/api/touchpoints", "/api/touchpoints", TOUCHPOINT, Set.of(Role.CHANNEL)),
+            new Row("POST", "/api/touchpoints/batch", "/api/touchpoints/batch", "[" + TOUCHPOINT + "]",
+                    Set.of(Role.CHANNEL)),
+            new Row("POST", "/api/bench/noop", "/api/bench/noop", "{}", Set.of(Role.CHANNEL)),
+            new Row("GET", "/api/customers/{customerId}/cart", "/api/customers/cust-matrix/cart", null,
+                    Set.of(Role.AGENT)),
+            new Row("POST", "/api/admin/keys", "/api/admin/keys",
+                    "{\"name\":\"matrix\",\"roles\":[\"ANALYST\"]}", Set.of(Role.ADMIN)),
+            new Row("GET", "/api/admin/keys", "/api/admin/keys", null, Set.of(Role.ADMIN)),
+            new Row("DELETE", "/api/admin/keys/{id}", "/api/admin/keys/key-does-not-exist", null, Set.of(Role.ADMIN)),
+            new Row("GET", "/api/admin/audit", "/api/admin/audit", null, Set.of(Role.ADMIN)),
+            new Row("GET", "/actuator/health", "/actuator/health", null, Set.of()),
+            new Row("GET", "/actuator/info", "/actuator/info", null, Set.of()),
+            new Row("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(Role.ADMIN)),
+            new Row("GET", "/v3/api-docs", "/v3/api-docs", null, Set.of()));
+
+    /** Endpoints the application maps that are not API endpoints (Spring's error page, springdoc's own). */
+    private static final Set<String> NOT_API = Set.of("/error", "/v3/api-docs.yaml", "/v3/api-docs/{group}",
+                                                      "/v3/api-docs/swagger-config", "/swagger-ui.html");
+
+    private static RunningEngine engine;
+    private static final Map<Role, Api> byRole = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    static void start() {
+        engine = RunningEngine.start();
+        for (Role role : Role.values()) {
+            Answer created = engine.api().post("/api/admin/keys", Map.of(
+                    "name", "matrix-" + role, "roles", List.of(role.name()), "channels", List.of("WEB"),
+                    "rateLimitPerSecond", 1000));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            byRole.put(role, engine.api(created.json().get("key").asText()));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.stop();
+    }
+
+    @Test
+    void theTableNamesEveryEndpointTheApplicationMaps() {
+        Set<String> mapped = new TreeSet<>();
+        RequestMappingHandlerMapping mapping = engine.context().getBean("requestMappingHandlerMapping",
+                                                                         RequestMappingHandlerMapping.class);
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (NOT_API.contains(pattern)) {
+                    continue;
+                }
+                info.getMethodsCondition().getMethods().forEach(m -> mapped.add(m.name() + " " + pattern));
+            }
+        }
+        Set<String> inTable = new TreeSet<>();
+        TABLE.forEach(row -> inTable.add(row.method() + " " + row.pattern()));
+        assertThat(inTable).as("every mapped endpoint needs a row in SecurityMatrixTest.TABLE")
+                           .containsAll(mapped);
+    }
+
+    @Test
+    void everyEndpointAnswersEveryRoleAsTheTableSays() {
+        List<String> wrong = new ArrayList<>();
+        int n = 0;
+        for (Row row : TABLE) {
+            Answer anonymous = call(engine.anonymous(), row, n++);
+            int expectedAnonymous = row.allowed().isEmpty() ? -1 : 401;
+            check(wrong, row, "no key", anonymous, expectedAnonymous);
+            for (Role role : Role.values()) {
+                Answer answer = call(byRole.get(role), row, n++);
+                int expected = row.allowed().isEmpty() || row.allowed().contains(role) ? -1 : 403;
+                check(wrong, row, role.name(), answer, expected);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aWrongKeyIsA401Problem() {
+        Answer answer = engine.api("jek_not-a-key-at-all").get("/api/customers/cust-matrix/cart");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(answer.code()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    /** -1 means "allowed": anything but 401 and 403. */
+    private static void check(List<String> wrong, Row row, String who, Answer answer, int expected) {
+        boolean ok = expected == -1
+                ? answer.status() != 401 && answer.status() != 403
+                : answer.status() == expected && answer.isProblem();
+        if (!ok) {
+            wrong.add(row.method() + " " + row.path() + " as " + who + ": got " + answer.status()
+                              + ", expected " + (expected == -1 ? "allowed" : expected));
+        }
+    }
+
+    private static Answer call(Api api, Row row, int n) {
+        String body = row.body() == null ? null
+                : row.body().contains("%s") ? row.body().formatted("matrix-" + n) : row.body();
+        return api.call(row.method(), row.path(), body);
+    }
+}
