@@ -95,6 +95,9 @@ if [[ "$PROFILE" == 1 ]]; then
   JFR_OPTS+=" -XX:FlightRecorderOptions=stackdepth=128"
 fi
 # shellcheck disable=SC2086
+# The benchmark speaks with the bootstrap key, which has every role and no rate limit.
+export JOURNEY_BENCH_KEY="${JOURNEY_BENCH_KEY:-bench-bootstrap-key-0123456789abcdefghij}"
+JOURNEY_BOOTSTRAP_KEY="$JOURNEY_BENCH_KEY" \
 java ${APP_JAVA_OPTS:-} $JFR_OPTS -Daxoniq.update-checker.disabled=true -Djourney.data-dir="$WORK/data" \
      -jar "$WORK/journey-api.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/app.log" 2>&1 &
 APP_PID=$!

@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HttpLoad {
 
+    /** The engine's API key (run.sh starts the engine with it as its bootstrap key). */
+    static final String KEY = System.getenv().getOrDefault("JOURNEY_BENCH_KEY",
+                                                           "bench-bootstrap-key-0123456789abcdefghij");
+
+
     /** What a phase expects back. */
     enum Expect {
         /** {@code /api/bench/noop}: 200 and {@code "status":"IGNORED"} with the right item count. */
@@ -86,6 +91,7 @@ final class HttpLoad {
                                 HttpRequest request = HttpRequest.newBuilder(uri)
                                                                  .timeout(Duration.ofSeconds(60))
                                                                  .header("Content-Type", "application/json")
+                                                                 .header("Authorization", "Bearer " + KEY)
                                                                  .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                                                                  .build();
                                 HttpResponse<String> response = client.send(request,
