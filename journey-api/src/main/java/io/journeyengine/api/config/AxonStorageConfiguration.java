@@ -89,6 +89,17 @@ public class AxonStorageConfiguration {
                 transactionManager, new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
     }
 
+    /**
+     * Connections come from the Spring transaction of the current unit of work. Not Axon's default
+     * {@code UnitOfWorkAwareConnectionProviderWrapper}: it commits or rolls back the whole connection when the first
+     * unit of work that used it ends — with a request's savepoint per touchpoint, that committed a request half-way
+     * and let one refused touchpoint roll back its neighbours' receipts.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(javax.sql.DataSource dataSource) {
+        return new org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider(dataSource);
+    }
+
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
