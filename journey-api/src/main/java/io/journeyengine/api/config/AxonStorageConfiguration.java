@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -134,12 +133,12 @@ public class AxonStorageConfiguration {
     }
 
     /**
-     * Recently used journeys stay in memory, so a touchpoint does not re-read its customer's events. Weak references
-     * let the garbage collector bound it; a stale entry can never win because the event store's unique
-     * (aggregate, sequence) key refuses the append, and Axon evicts the entry on that rollback.
+     * Recently used journeys stay in memory, so a touchpoint does not re-read its customer's events. A stale entry
+     * can never win: the event store's unique (aggregate, sequence) key refuses the append, and Axon evicts the entry
+     * on that rollback.
      */
     @Bean
-    public Cache journeyCache() {
-        return new WeakReferenceCache();
+    public Cache journeyCache(@Value("${journey.cache.max-journeys:50000}") int maxJourneys) {
+        return new BoundedJourneyCache(maxJourneys);
     }
 }
