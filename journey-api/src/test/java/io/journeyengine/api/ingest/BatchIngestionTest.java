@@ -135,6 +135,23 @@ class BatchIngestionTest {
     }
 
     @Test
+    void aRefusalForAJourneyNotYetInMemoryRollsBackOnlyItself() {
+        // Each of these customers is loaded from the store inside its touchpoint's savepoint; a refusal must undo
+        // that savepoint alone, not the request's transaction (receipts of the neighbours included).
+        Answer answer = api.post("/api/touchpoints/batch", List.of(
+                add("iso-1", "cust-iso-x", "A", 1),
+                remove("iso-2", "cust-iso-y", "A", 1),                         // nothing in that cart: refused
+                add("iso-3", "cust-iso-z", "B", 2)));
+        assertThat(statuses(answer.json())).containsExactly("APPLIED", "REJECTED", "APPLIED");
+        Answer resent = api.post("/api/touchpoints/batch", List.of(
+                add("iso-1", "cust-iso-x", "A", 1), add("iso-3", "cust-iso-z", "B", 2)));
+        assertThat(statuses(resent.json())).containsExactly("DUPLICATE", "DUPLICATE");
+        assertThat(engine.eventCount("cust-iso-y")).isZero();
+        awaitCart("cust-iso-x", Map.of("A", 1));
+        awaitCart("cust-iso-z", Map.of("B", 2));
+    }
+
+    @Test
     void anEmptyBatchIsAnEmptyAnswer() {
         Answer answer = api.post("/api/touchpoints/batch", List.of());
         assertThat(answer.status()).isEqualTo(200);
