@@ -96,10 +96,11 @@ if [[ "$PROFILE" == 1 ]]; then
 fi
 # shellcheck disable=SC2086
 # The benchmark speaks with the bootstrap key, which has every role and no rate limit.
+# journey.bench.open-noop: the no-op outside the security chain too, for the same-run cost of checking keys.
 export JOURNEY_BENCH_KEY="${JOURNEY_BENCH_KEY:-bench-bootstrap-key-0123456789abcdefghij}"
 JOURNEY_BOOTSTRAP_KEY="$JOURNEY_BENCH_KEY" \
 java ${APP_JAVA_OPTS:-} $JFR_OPTS -Daxoniq.update-checker.disabled=true -Djourney.data-dir="$WORK/data" \
-     -jar "$WORK/journey-api.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/app.log" 2>&1 &
+     -Djourney.bench.open-noop=true -jar "$WORK/journey-api.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 started=$(date +%s)
 until curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do

@@ -26,6 +26,14 @@ final class HttpLoad {
                                                            "bench-bootstrap-key-0123456789abcdefghij");
 
 
+    /**
+     * Whether requests to {@code path} carry the key: everything under {@code /api/} does; the engine's open no-op
+     * ({@code /bench/open-noop}, outside the security chain) is sent without, to measure what security costs.
+     */
+    static boolean authenticated(String path) {
+        return path.startsWith("/api/");
+    }
+
     /** What a phase expects back. */
     enum Expect {
         /** {@code /api/bench/noop}: 200 and {@code "status":"IGNORED"} with the right item count. */
@@ -88,12 +96,14 @@ final class HttpLoad {
                                 status = response.status();
                                 body = response.body();
                             } else {
-                                HttpRequest request = HttpRequest.newBuilder(uri)
-                                                                 .timeout(Duration.ofSeconds(60))
-                                                                 .header("Content-Type", "application/json")
-                                                                 .header("Authorization", "Bearer " + KEY)
-                                                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-                                                                 .build();
+                                HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                                                                         .timeout(Duration.ofSeconds(60))
+                                                                         .header("Content-Type", "application/json");
+                                if (authenticated(path)) {
+                                    builder.header("Authorization", "Bearer " + KEY);
+                                }
+                                HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                                             .build();
                                 HttpResponse<String> response = client.send(request,
                                                                             HttpResponse.BodyHandlers.ofString());
                                 status = response.statusCode();

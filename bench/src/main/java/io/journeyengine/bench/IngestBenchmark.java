@@ -131,6 +131,8 @@ public final class IngestBenchmark {
                   --warmup-seconds=15 --warmup-single=20000 --warmup-batches=40 --warm-customers=4000
                   --noop-warmup-seconds=5        warm-up before each no-op ceiling
                   --ceilings=true                also measure the no-op HTTP ceilings
+                  --security-cost=true           also the no-op outside the security chain (/bench/open-noop;
+                                                 the engine needs journey.bench.open-noop=true, run.sh sets it)
                   --client=jdk                   jdk: java.net.http.HttpClient; raw: a minimal keep-alive HTTP/1.1
                                                  client per thread that needs far less CPU (2-core machines)
                   --storage-rows=100000 --storage-batch=500 --storage-transactions=20000
@@ -250,13 +252,25 @@ public final class IngestBenchmark {
         long warmStart = warm.position();
         List<String> warmBodies = warm.next(intOption("warmup-single", 20_000));
         HttpLoad.Result ceiling = null;
+        HttpLoad.Result open = null;
+        double securedMicros = Double.NaN;
+        double openMicros = Double.NaN;
         if (ceilings) {
             // The no-op stores nothing: its warm-up repeats the bodies for the whole warm-up time.
             runLoad("warm-up no-op", "/api/bench/noop", atLeast(warmBodies, 1_000_000), 1, concurrency,
                     noopWarmupTime, HttpLoad.Expect.IGNORED);
             ceiling = runLoad("HTTP ceiling (no-op)", "/api/bench/noop", bodies, 1, concurrency, maxTime,
                               HttpLoad.Expect.IGNORED);
+            securedMicros = lastEngineMicrosPerUnit;
             settle();
+            if (Boolean.parseBoolean(option("security-cost", "true"))) {
+                // The same no-op outside the security chain (run.sh enables it): the difference is what checking
+                // a key costs each request, measured in this run rather than against an older build.
+                open = runLoad("no-op, no security", "/bench/open-noop", bodies, 1, concurrency, maxTime,
+                               HttpLoad.Expect.IGNORED);
+                openMicros = lastEngineMicrosPerUnit;
+                settle();
+            }
         }
         HttpLoad.Result warmed = runLoad("warm-up ingest", "/api/touchpoints", warmBodies, 1, concurrency,
                                          warmupTime, HttpLoad.Expect.APPLIED);
@@ -278,9 +292,23 @@ public final class IngestBenchmark {
                                   Stats.millis(ceiling.percentileMillis(99)),
                                   Stats.percent(result.itemsPerSecond(), ceiling.itemsPerSecond()));
         }
+        double touchpointMicros = lastEngineMicrosPerUnit;
         line += target(result.itemsPerSecond(), TARGET_SINGLE, result.failedItems());
         System.out.println(line);
         summary.add(line);
+        if (open != null && ceiling != null) {
+            String security = String.format(Locale.ROOT, "  security (same run): no-op with key %s/s vs without "
+                                                    + "%s/s (%s); engine CPU %s vs %s µs per request: the key "
+                                                    + "check costs %s µs, %s of a single touchpoint's %s µs",
+                                            Stats.count(ceiling.itemsPerSecond()), Stats.count(open.itemsPerSecond()),
+                                            Stats.percent(ceiling.itemsPerSecond(), open.itemsPerSecond()),
+                                            Stats.count(securedMicros), Stats.count(openMicros),
+                                            Stats.count(securedMicros - openMicros),
+                                            Stats.percent(securedMicros - openMicros, touchpointMicros),
+                                            Stats.count(touchpointMicros));
+            System.out.println(security);
+            summary.add(security);
+        }
         summary.add(String.format(Locale.ROOT, "  (%.2f events per touchpoint: %s events/s appended)",
                                   eventsPerTouchpoint, Stats.count(singleEventsPerSecond)));
     }
@@ -443,6 +471,8 @@ public final class IngestBenchmark {
         double otherCores = (ServerCpu.machineSeconds() - before[2]) / seconds - clientCores
                 - (Double.isNaN(serverCores) ? 0 : serverCores);
         otherMax = Math.max(otherMax, otherCores);
+        lastEngineMicrosPerUnit = units > 0 && !Double.isNaN(serverCores)
+                ? serverCores * seconds * 1e6 / units : Double.NaN;
         String perUnit = units > 0 && !Double.isNaN(serverCores)
                 ? String.format(Locale.ROOT, " (engine %s µs CPU per %s)",
                                 Stats.count(serverCores * seconds * 1e6 / units), unit)
@@ -451,6 +481,9 @@ public final class IngestBenchmark {
                              Double.isNaN(serverCores) ? "?" : String.format(Locale.ROOT, "%.2f", serverCores),
                              clientCores, Math.max(0, otherCores), perUnit);
     }
+
+    /** The engine's CPU per touchpoint (µs) of the last load run, NaN without {@code --server-pid}. */
+    private double lastEngineMicrosPerUnit = Double.NaN;
 
     private double[] cpuNow() {
         return new double[]{server == null ? Double.NaN : server.serverSeconds(), ServerCpu.clientSeconds(),

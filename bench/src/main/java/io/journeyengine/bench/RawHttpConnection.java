@@ -37,7 +37,7 @@ final class RawHttpConnection implements Closeable {
     RawHttpConnection(int port, String path) {
         this.port = port;
         this.headerStart = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nAuthorization: Bearer " + HttpLoad.KEY
+                + (HttpLoad.authenticated(path) ? "\r\nAuthorization: Bearer " + HttpLoad.KEY : "")
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
                 .getBytes(StandardCharsets.ISO_8859_1);
     }

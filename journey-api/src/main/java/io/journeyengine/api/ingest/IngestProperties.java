@@ -13,10 +13,13 @@ import java.time.Duration;
  * @param maxBatchBodyBytes largest body of a batch
  * @param maxBatchSize      most touchpoints in one batch
  * @param maxFutureSkew     how far in the future {@code occurredAt} may lie (clock skew between channels)
+ * @param commitSize        touchpoints of a batch committed in one transaction (a batch larger than this commits in
+ *                          slices, in order)
  */
 @ConfigurationProperties("journey.ingest")
 public record IngestProperties(@DefaultValue("1MB") DataSize maxBodyBytes,
                                @DefaultValue("4MB") DataSize maxBatchBodyBytes,
                                @DefaultValue("1000") int maxBatchSize,
-                               @DefaultValue("PT24H") Duration maxFutureSkew) {
+                               @DefaultValue("PT24H") Duration maxFutureSkew,
+                               @DefaultValue("100") int commitSize) {
 }

@@ -33,9 +33,9 @@ import java.util.UUID;
 /**
  * Applies the touchpoints of one request.
  * <p>
- * All touchpoints of a request share one database transaction, opened by a root unit of work: their events are
- * appended in one batch when it commits, and the journeys they touched stay locked until then, so no other request
- * can build on events that might still roll back. Each touchpoint runs in a nested unit of work with a savepoint: a
+ * The touchpoints of a request (or of one slice of a large batch) share one database transaction, opened by a root
+ * unit of work: their events are appended in one batch when it commits, and the journeys they touched stay locked
+ * until then, so no other request can build on events that might still roll back. Each touchpoint runs in a nested unit of work with a savepoint: a
  * refused touchpoint rolls back alone (its identity claim and receipt included) and the others go on. The answer is
  * sent only after the commit, so an acknowledged touchpoint is durable.
  */
@@ -52,20 +52,46 @@ public class IngestionService {
     private final TransactionManager requestTransaction;
     private final TransactionManager touchpointTransaction;
     private final Clock clock;
+    private final int commitSize;
 
     public IngestionService(CommandGateway commands, ReceiptRepository receipts, IdentityIndex identities,
                             PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
-                            Clock clock) {
+                            Clock clock, IngestProperties properties) {
         this.commands = commands;
         this.receipts = receipts;
         this.identities = identities;
         this.requestTransaction = new SpringTransactionManager(transactionManager);
         this.touchpointTransaction = axonTransactionManager;
         this.clock = clock;
+        if (properties.commitSize() < 1) {
+            throw new IllegalArgumentException("journey.ingest.commit-size must be at least 1");
+        }
+        this.commitSize = properties.commitSize();
     }
 
-    /** Applies {@code items} in order and answers one result per item, in the same order. */
+    /**
+     * Applies {@code items} in order and answers one result per item, in the same order.
+     * <p>
+     * A large batch commits in slices of {@code journey.ingest.commit-size} touchpoints, one after the other: one unit
+     * of work over a whole 1000-item batch held every touched journey locked until the end, and Axon's unit of work
+     * grows slower with every event staged in it (each aggregate load looks through them), so a batch of 500 cost
+     * several times what five of 100 cost. Every touchpoint is still all-or-nothing and answered only once its
+     * slice is committed; order per customer is kept because the slices run in array order.
+     */
     public List<TouchpointResult> ingest(List<ParsedTouchpoint> items, String correlationId) {
+        if (items.size() <= commitSize) {
+            return ingestSlice(items, correlationId);
+        }
+        List<TouchpointResult> results = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += commitSize) {
+            results.addAll(ingestSlice(items.subList(from, Math.min(items.size(), from + commitSize)),
+                                       correlationId));
+        }
+        return results;
+    }
+
+    /** One database transaction: the slice's touchpoints are all committed together, or retried together. */
+    private List<TouchpointResult> ingestSlice(List<ParsedTouchpoint> items, String correlationId) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return ingestOnce(items, correlationId);

@@ -108,6 +108,30 @@ class BatchIngestionTest {
     }
 
     @Test
+    void aBatchCommittedInSlicesKeepsArrayOrderAcrossSlices() {
+        // Slices of 100 (journey.ingest.commit-size): item 99 adds in the first slice, item 100 removes in the
+        // second, item 150 is refused in the second, and the last item buys nothing it does not hold.
+        List<ObjectNode> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(add("slice-" + i, "cust-slice-" + (i % 7), "FILLER", 1));
+        }
+        batch.set(99, add("slice-99", "cust-slice-x", "LAMP", 2));
+        batch.set(100, remove("slice-100", "cust-slice-x", "LAMP", 2));
+        batch.set(150, remove("slice-150", "cust-slice-x", "LAMP", 1));
+        Answer answer = api.post("/api/touchpoints/batch", batch);
+        assertThat(answer.status()).isEqualTo(200);
+        List<String> statuses = statuses(answer.json());
+        assertThat(statuses).hasSize(250);
+        assertThat(statuses.get(99)).isEqualTo("APPLIED");
+        assertThat(statuses.get(100)).isEqualTo("APPLIED");
+        assertThat(statuses.get(150)).isEqualTo("REJECTED");
+        assertThat(answer.json().get(150).get("problem").get("code").asText()).isEqualTo("CART_QUANTITY_EXCEEDED");
+        assertThat(statuses.stream().filter("APPLIED"::equals)).hasSize(249);
+        assertThat(engine.eventCount("cust-slice-x")).as("started, added, removed; nothing of the refusal")
+                                                     .isEqualTo(4);
+    }
+
+    @Test
     void batchesTakingTheSameCustomersInOppositeOrderAllSucceed() throws Exception {
         // Each batch holds its customers' journeys until it commits; two batches wanting each other's customers
         // deadlock, and the engine must resolve that by retrying, not by failing the channel.

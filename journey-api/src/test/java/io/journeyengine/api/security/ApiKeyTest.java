@@ -11,12 +11,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static io.journeyengine.api.support.Api.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Channel scoping, key management, revocation, rate limits, and secrets that never leak. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -101,6 +103,21 @@ class ApiKeyTest {
             }
         });
         assertThat(revokedNames).contains("agent-anna");
+    }
+
+    @Test
+    void aRevocationByAnotherNodeTakesEffectWithinTheKeyCacheTime() {
+        Answer created = createKey(Map.of("name", "agent-otto", "roles", List.of("AGENT")));
+        Api otto = engine.api(secret(created));
+        assertThat(otto.get("/api/customers/nobody/cart").status()).isEqualTo(404);
+
+        // Another node on the same database revokes the key: only the row changes, this node is not told.
+        // (The one place a test writes to the engine's database: it plays the other node.)
+        int rows = engine.database().update("UPDATE api_key SET revoked_at = CURRENT_TIMESTAMP WHERE id = ?",
+                                            created.json().get("id").asText());
+        assertThat(rows).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5))
+               .untilAsserted(() -> assertThat(otto.get("/api/customers/nobody/cart").status()).isEqualTo(401));
     }
 
     @Test
