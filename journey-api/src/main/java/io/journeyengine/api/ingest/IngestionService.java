@@ -53,10 +53,11 @@ public class IngestionService {
     private final TransactionManager touchpointTransaction;
     private final Clock clock;
     private final int commitSize;
+    private final EventPositions eventPositions;
 
     public IngestionService(CommandGateway commands, ReceiptRepository receipts, IdentityIndex identities,
                             PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
-                            Clock clock, IngestProperties properties) {
+                            Clock clock, IngestProperties properties, EventPositions eventPositions) {
         this.commands = commands;
         this.receipts = receipts;
         this.identities = identities;
@@ -67,6 +68,7 @@ public class IngestionService {
             throw new IllegalArgumentException("journey.ingest.commit-size must be at least 1");
         }
         this.commitSize = properties.commitSize();
+        this.eventPositions = eventPositions;
     }
 
     /**
@@ -140,7 +142,30 @@ public class IngestionService {
             throw e;
         }
         request.commit();
-        return results;
+        return withPositions(results);
+    }
+
+    /**
+     * Stamps each stored touchpoint with its customer's latest global position, read after the commit: at least the
+     * position of the touchpoint's own last event, which is what a reader waiting for its own write needs.
+     */
+    private List<TouchpointResult> withPositions(List<TouchpointResult> results) {
+        Set<String> customers = new LinkedHashSet<>();
+        for (TouchpointResult result : results) {
+            if (result.status() != TouchpointResult.Status.REJECTED && result.customerId() != null) {
+                customers.add(result.customerId());
+            }
+        }
+        if (customers.isEmpty()) {
+            return results;
+        }
+        Map<String, Long> positions = eventPositions.latestOf(customers);
+        List<TouchpointResult> stamped = new ArrayList<>(results.size());
+        for (TouchpointResult result : results) {
+            stamped.add(result.status() == TouchpointResult.Status.REJECTED ? result
+                                : result.at(positions.get(result.customerId())));
+        }
+        return stamped;
     }
 
     private TouchpointResult ingestOne(ParsedTouchpoint.Valid item, String correlationId, Instant receivedAt) {

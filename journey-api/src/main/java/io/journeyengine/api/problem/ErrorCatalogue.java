@@ -29,6 +29,7 @@ public final class ErrorCatalogue {
                 new Entry("CHANNEL_NOT_ALLOWED", 403, "a channel key sent a touchpoint for a channel not its own"),
                 new Entry("CUSTOMER_NOT_FOUND", 404, "no customer has this id"),
                 new Entry("KEY_NOT_FOUND", 404, "no API key has this id"),
+                new Entry("PROJECTION_NOT_FOUND", 404, "no view has this name (see GET /api/admin/projections)"),
                 new Entry("LAST_ADMIN_KEY", 409, "revoking it would leave no ADMIN key"),
                 new Entry("RATE_LIMITED", 429, "the key sent more requests per second than it may; see Retry-After"),
                 new Entry("NOT_FOUND", 404, "no endpoint at this path"),
@@ -40,7 +41,9 @@ public final class ErrorCatalogue {
                 new Entry("UNSUPPORTED_MEDIA_TYPE", 415, "the body is not sent as application/json"),
                 new Entry("INTERNAL_ERROR", 500, "a fault of the engine; nothing was written"),
                 new Entry("CONCURRENT_UPDATE", 503, "the journey kept changing concurrently; send it again"),
-                new Entry("STORE_UNAVAILABLE", 503, "the database could not store the touchpoints; send them again")));
+                new Entry("STORE_UNAVAILABLE", 503, "the database could not store the touchpoints; send them again"),
+                new Entry("VIEW_NOT_CAUGHT_UP", 503,
+                          "the views did not reach the requested minPosition in time; ask again (Retry-After)")));
         for (RuleCode rule : RuleCode.values()) {
             entries.add(new Entry(rule.name(), rule.conflict ? 409 : 422, rule.title));
         }

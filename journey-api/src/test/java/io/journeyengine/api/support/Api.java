@@ -69,6 +69,13 @@ public final class Api {
         return send(request(path).GET().build());
     }
 
+    /** A GET with extra request headers. */
+    public Answer get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path);
+        headers.forEach(builder::header);
+        return send(builder.GET().build());
+    }
+
     public Answer delete(String path) {
         return send(request(path).DELETE().build());
     }
