@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The views as operators see them: how far each has got, how far behind the event store it is, and the events it
- * parked. Rebuilding a view (replay) comes with the debugging tools.
+ * The views as operators see them: how far each has got, how far behind the event store it is, the events it
+ * parked, and rebuilding one from the event store.
  */
 @RestController
 @Tag(name = "Admin", description = "Keys, audit and views")
@@ -32,13 +32,15 @@ public class ProjectionsController {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final ProjectionReplays replays;
 
     public ProjectionsController(ViewPositions positions, EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                                 AuditLog audit) {
+                                 AuditLog audit, ProjectionReplays replays) {
         this.positions = positions;
         this.processing = processing;
         this.jdbc = jdbc;
         this.audit = audit;
+        this.replays = replays;
     }
 
     /**
@@ -49,6 +51,10 @@ public class ProjectionsController {
     public record ProjectionStatus(String name, boolean running, int segments, int segmentsClaimedHere,
                                    long position, long head, long lag, boolean deadLetterQueue, long deadLetters,
                                    long parkedCustomers) {
+    }
+
+    /** One view with its latest rebuild, if there was one since this node started. */
+    public record ProjectionDetail(ProjectionStatus view, ProjectionReplays.Progress replay) {
     }
 
     /** What a retry of parked events did. */
@@ -64,16 +70,41 @@ public class ProjectionsController {
         long head = head();
         List<ProjectionStatus> views = new ArrayList<>();
         for (String name : positions.views()) {
-            List<ViewPositions.SegmentToken> segments = tokens.getOrDefault(name, List.of());
-            long position = ViewPositions.position(segments);
-            StreamingEventProcessor processor = processor(name);
-            SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(name).orElse(null);
-            views.add(new ProjectionStatus(name, processor.isRunning(), segments.size(),
-                                           processor.processingStatus().size(), position, head,
-                                           Math.max(0, head - Math.max(position, 0)), queue != null,
-                                           parked(name), queue == null ? 0 : queue.amountOfSequences()));
+            views.add(status(name, tokens.getOrDefault(name, List.of()), head));
         }
         return views;
+    }
+
+    @Operation(summary = "One view, with its rebuild's progress",
+               description = "The view's position and lag, and its latest replay since this node started: "
+                       + "replaying, startedAt, finishedAt, headAtStart, position, percentage, eventsPerSecond.")
+    @GetMapping("/api/admin/projections/{name}")
+    public ProjectionDetail projection(@PathVariable String name) {
+        StreamingEventProcessor processor = processor(name);
+        ProjectionStatus view = status(name, positions.tokens().getOrDefault(name, List.of()), head());
+        return new ProjectionDetail(view, replays.progress(name, processor, view.position()).orElse(null));
+    }
+
+    @Operation(summary = "Rebuild one view from the event store",
+               description = "Stops the view's processor, resets its tokens (the view empties its tables) and "
+                       + "starts it again; it rebuilds from the first event while the other views keep serving. "
+                       + "202 with the replay; 409 REPLAY_IN_PROGRESS while one of the same view runs. Audited.")
+    @PostMapping("/api/admin/projections/{name}/replay")
+    public org.springframework.http.ResponseEntity<ProjectionDetail> replay(@PathVariable String name) {
+        StreamingEventProcessor processor = processor(name);
+        replays.start(name, processor, head());
+        audit.record("REPLAY_STARTED", name, "head=" + head());
+        return org.springframework.http.ResponseEntity.accepted().body(projection(name));
+    }
+
+    private ProjectionStatus status(String name, List<ViewPositions.SegmentToken> segments, long head) {
+        long position = ViewPositions.position(segments);
+        StreamingEventProcessor processor = processor(name);
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(name).orElse(null);
+        return new ProjectionStatus(name, processor.isRunning(), segments.size(),
+                                    processor.processingStatus().size(), position, head,
+                                    Math.max(0, head - Math.max(position, 0)), queue != null,
+                                    parked(name), queue == null ? 0 : queue.amountOfSequences());
     }
 
     @Operation(summary = "Retry a view's parked events",

@@ -31,6 +31,8 @@ public final class ErrorCatalogue {
                 new Entry("KEY_NOT_FOUND", 404, "no API key has this id"),
                 new Entry("PROJECTION_NOT_FOUND", 404, "no view has this name (see GET /api/admin/projections)"),
                 new Entry("LAST_ADMIN_KEY", 409, "revoking it would leave no ADMIN key"),
+                new Entry("REPLAY_IN_PROGRESS", 409, "the view is being rebuilt already; wait for it to finish"),
+                new Entry("REPLAY_NOT_SUPPORTED", 409, "the view cannot be reset"),
                 new Entry("RATE_LIMITED", 429, "the key sent more requests per second than it may; see Retry-After"),
                 new Entry("NOT_FOUND", 404, "no endpoint at this path"),
                 new Entry("METHOD_NOT_ALLOWED", 405, "the endpoint does not support this HTTP method"),
