@@ -24,6 +24,13 @@ public final class Customer {
         this.customerId = customerId;
     }
 
+    /** The same customer, its touchpoints numbered on, sent through another client (after a restart). */
+    public Customer via(Api other) {
+        Customer same = new Customer(other, customerId);
+        same.sent = sent;
+        return same;
+    }
+
     public String customerId() {
         return customerId;
     }
