@@ -49,7 +49,7 @@ public record TouchpointSummary(String type, String summary) {
                     + (e.granted() ? "granted" : "withdrawn"));
         }
         if (event instanceof IdentityLinked e) {
-            return new TouchpointSummary("IDENTITY_LINKED", "Linked a " + e.identity().type() + " identity");
+            return new TouchpointSummary("IDENTITY_LINKED", "Identity linked (" + e.identity().type() + ")");
         }
         if (event instanceof PromoCodeSent e) {
             return new TouchpointSummary("PROMO_CODE_SENT", "Code " + e.code() + " sent (" + discount(e.discount())
