@@ -10,7 +10,7 @@ import static io.journeyengine.journey.lifecycle.LifecycleStage.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The funnel's arithmetic: reached from current counts, rates rounded half-up to 4 decimals, null when undefined. */
-class FunnelTest {
+class FunnelArithmeticTest {
 
     @Test
     void reachedCountsThisStageAndEveryLaterOne() {
