@@ -24,6 +24,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,5 +141,24 @@ public final class JourneyFixtures {
                 }
             }
         };
+    }
+
+    /** Every order of {@code items}: for showing that a result does not depend on arrival order. */
+    public static <T> List<List<T>> permutations(List<T> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<T>> result = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<T> rest = new ArrayList<>(items);
+            T head = rest.remove(i);
+            for (List<T> tail : permutations(rest)) {
+                List<T> permutation = new ArrayList<>();
+                permutation.add(head);
+                permutation.addAll(tail);
+                result.add(permutation);
+            }
+        }
+        return result;
     }
 }

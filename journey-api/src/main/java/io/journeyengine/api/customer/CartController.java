@@ -1,6 +1,5 @@
 package io.journeyengine.api.customer;
 
-import io.journeyengine.api.problem.ProblemException;
 import io.journeyengine.views.cart.CartView;
 import io.journeyengine.views.cart.FindCart;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +28,6 @@ public class CartController {
     public CartView cart(@PathVariable String customerId) {
         return queries.query(new FindCart(customerId), ResponseTypes.optionalInstanceOf(CartView.class))
                       .join()
-                      .orElseThrow(() -> ProblemException.of(404, "CUSTOMER_NOT_FOUND", "Customer not found",
-                                                             "There is no customer " + customerId));
+                      .orElseThrow(() -> CustomerNotFound.of(customerId));
     }
 }

@@ -37,7 +37,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         return validation("Invalid query", errors);
     }
 
-    private static Problem validation(String title, List<FieldError> errors) {
+    /** A 400 VALIDATION_FAILED naming every field (or query parameter) that is wrong. */
+    public static Problem validation(String title, List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + " " + errors.get(0).message()
                 : errors.size() + " fields are invalid";

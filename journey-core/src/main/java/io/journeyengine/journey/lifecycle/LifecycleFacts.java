@@ -35,60 +35,78 @@ public record LifecycleFacts(boolean anyTouchpoint, boolean identityLinked, bool
         return Optional.empty();
     }
 
+    /**
+     * These facts plus one more applied touchpoint, given as its {@link LifecycleSignal} and {@code occurredAt}. The
+     * result does not depend on the order in which touchpoints are added.
+     */
+    public LifecycleFacts with(LifecycleSignal signal, Instant at) {
+        return switch (signal) {
+            case TOUCHPOINT -> withTouchpoint();
+            case IDENTITY_LINKED -> withIdentityLinked();
+            case CONSENT_GRANTED -> withConsentGranted();
+            case CONVERSATION_STARTED -> withConversationStarted(at);
+            case CART_ITEM_ADDED -> withCartItemAdded();
+            case PURCHASE -> withPurchase(at);
+            case PICKUP -> withPickup(at);
+            case RETURN -> withReturn(at);
+            case LOYALTY_ENROLMENT -> withLoyaltyEnrolment(at);
+        };
+    }
+
     private boolean afterFirstPurchase(Instant at) {
         return firstPurchaseAt != null && at != null && at.isAfter(firstPurchaseAt);
     }
 
-    LifecycleFacts withTouchpoint() {
+    private LifecycleFacts withTouchpoint() {
         return new LifecycleFacts(true, identityLinked, consentGranted, conversationStarted, cartItemAdded, purchases,
                                   firstPurchaseAt, latestPickup, latestReturn, latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withIdentityLinked() {
+    private LifecycleFacts withIdentityLinked() {
         return new LifecycleFacts(true, true, consentGranted, conversationStarted, cartItemAdded, purchases,
                                   firstPurchaseAt, latestPickup, latestReturn, latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withConsentGranted() {
+    private LifecycleFacts withConsentGranted() {
         return new LifecycleFacts(true, identityLinked, true, conversationStarted, cartItemAdded, purchases,
                                   firstPurchaseAt, latestPickup, latestReturn, latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withConversationStarted(Instant at) {
+    private LifecycleFacts withConversationStarted(Instant at) {
         return new LifecycleFacts(true, identityLinked, consentGranted, true, cartItemAdded, purchases,
                                   firstPurchaseAt, latestPickup, latestReturn, latest(latestConversationStart, at),
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withCartItemAdded() {
+    private LifecycleFacts withCartItemAdded() {
         return new LifecycleFacts(true, identityLinked, consentGranted, conversationStarted, true, purchases,
                                   firstPurchaseAt, latestPickup, latestReturn, latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withPurchase(Instant at) {
+    private LifecycleFacts withPurchase(Instant at) {
         Instant first = firstPurchaseAt == null || at.isBefore(firstPurchaseAt) ? at : firstPurchaseAt;
         return new LifecycleFacts(true, identityLinked, consentGranted, conversationStarted, cartItemAdded,
                                   purchases + 1, first, latestPickup, latestReturn, latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withPickup(Instant at) {
+    private LifecycleFacts withPickup(Instant at) {
         return new LifecycleFacts(true, identityLinked, consentGranted, conversationStarted, cartItemAdded, purchases,
                                   firstPurchaseAt, latest(latestPickup, at), latestReturn, latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withReturn(Instant at) {
+    private LifecycleFacts withReturn(Instant at) {
         return new LifecycleFacts(true, identityLinked, consentGranted, conversationStarted, cartItemAdded, purchases,
                                   firstPurchaseAt, latestPickup, latest(latestReturn, at), latestConversationStart,
                                   latestLoyaltyEnrolment);
     }
 
-    LifecycleFacts withLoyaltyEnrolment(Instant at) {
+    private LifecycleFacts withLoyaltyEnrolment(Instant at) {
         return new LifecycleFacts(true, identityLinked, consentGranted, conversationStarted, cartItemAdded, purchases,
                                   firstPurchaseAt, latestPickup, latestReturn, latestConversationStart,
                                   latest(latestLoyaltyEnrolment, at));

@@ -21,7 +21,6 @@ import io.journeyengine.journey.order.RecordOrderPickup;
 import io.journeyengine.journey.order.RecordOrderReturn;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -406,23 +405,5 @@ class LifecycleStageTest {
 
     private static List<String> ids(List<TouchpointCommand> order) {
         return order.stream().map(c -> c.touchpoint().id()).toList();
-    }
-
-    private static <T> List<List<T>> permutations(List<T> items) {
-        if (items.isEmpty()) {
-            return List.of(List.of());
-        }
-        List<List<T>> result = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            List<T> rest = new ArrayList<>(items);
-            T head = rest.remove(i);
-            for (List<T> tail : permutations(rest)) {
-                List<T> permutation = new ArrayList<>();
-                permutation.add(head);
-                permutation.addAll(tail);
-                result.add(permutation);
-            }
-        }
-        return result;
     }
 }

@@ -1,0 +1,100 @@
+package io.journeyengine.api.problem;
+
+import io.journeyengine.api.problem.Problem.FieldError;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the query parameters of a read endpoint. Each read notes what is wrong instead of throwing, and
+ * {@link #check()} then answers {@code 400 VALIDATION_FAILED} naming every bad parameter at once, the way bodies are
+ * validated. A parameter that is absent or blank takes its default.
+ */
+public final class QueryParameters {
+
+    /** Lists: {@code page} from 0, {@code size} 1–500, 50 by default. */
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    /** A whole number from {@code min} to {@code max}, or {@code absent} when not given. */
+    public int integer(String name, String raw, int absent, int min, int max) {
+        if (blank(raw)) {
+            return absent;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+        return absent;
+    }
+
+    public int page(String raw) {
+        return integer("page", raw, 0, 0, Integer.MAX_VALUE);
+    }
+
+    public int size(String raw) {
+        return integer("size", raw, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    }
+
+    /** An ISO-8601 instant with an offset, or null when not given. */
+    public Instant instant(String name, String raw) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO-8601 instant with an offset, e.g. 2026-11-20T09:15:00Z"));
+            return null;
+        }
+    }
+
+    /** A time range on {@code occurredAt}: {@code from} inclusive, {@code to} exclusive, each null when open. */
+    public record TimeRange(Instant from, Instant to) {
+    }
+
+    /** The parameters {@code from} and {@code to}: both optional, but {@code from} must lie before {@code to}. */
+    public TimeRange range(String rawFrom, String rawTo) {
+        Instant from = instant("from", rawFrom);
+        Instant to = instant("to", rawTo);
+        if (from != null && to != null && !from.isBefore(to)) {
+            errors.add(new FieldError("from", "must be before to"));
+        }
+        return new TimeRange(from, to);
+    }
+
+    /** One of the constants of {@code type} by its exact name, or null when not given. */
+    public <E extends Enum<E>> E oneOf(String name, String raw, Class<E> type) {
+        if (blank(raw)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    /** Ends the request with {@code 400 VALIDATION_FAILED} if any parameter was wrong. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.validation("Invalid query parameters", errors));
+        }
+    }
+
+    private static boolean blank(String raw) {
+        return raw == null || raw.isBlank();
+    }
+}

@@ -1,0 +1,65 @@
+package io.journeyengine.views.customer;
+
+import io.journeyengine.journey.consent.ConsentChanged;
+import io.journeyengine.journey.identity.IdentityEvent;
+import io.journeyengine.journey.loyalty.LoyaltyEnrolled;
+import io.journeyengine.views.support.InsertOnce;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * How to reach the customer: identities (captured or linked), marketing consent per channel, loyalty memberships.
+ * Every row is set, never counted, so a redelivered event leaves it as it was.
+ */
+@Component
+@ProcessingGroup(CustomerProfileProjection.GROUP)
+public class CustomerContactsProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public CustomerContactsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(IdentityEvent event, @SequenceNumber long sequence) {
+        InsertOnce.into("customer_identity").key("customer_id", event.customerId())
+                  .key("identity_type", event.identity().type().name())
+                  .key("identity_value", event.identity().value())
+                  .value("sequence_number", sequence).run(jdbc);
+    }
+
+    @EventHandler
+    void on(ConsentChanged event) {
+        // As in the journey: the decision with the latest occurredAt is in force; at the same time, the later arrival.
+        Timestamp at = Timestamp.from(event.touchpoint().occurredAt());
+        String channel = event.consentChannel().name();
+        int updated = jdbc.update("UPDATE customer_consent SET granted = ?, decided_at = ? "
+                                          + "WHERE customer_id = ? AND channel = ? AND decided_at <= ?",
+                                  event.granted(), at, event.customerId(), channel, at);
+        if (updated == 0) {
+            InsertOnce.into("customer_consent").key("customer_id", event.customerId()).key("channel", channel)
+                      .value("granted", event.granted()).value("decided_at", at).run(jdbc);
+        }
+    }
+
+    @EventHandler
+    void on(LoyaltyEnrolled event) {
+        InsertOnce.into("customer_loyalty").key("customer_id", event.customerId())
+                  .key("program_id", event.programId())
+                  .value("enrolled_at", Timestamp.from(event.touchpoint().occurredAt())).run(jdbc);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM customer_identity");
+        jdbc.update("DELETE FROM customer_consent");
+        jdbc.update("DELETE FROM customer_loyalty");
+    }
+}

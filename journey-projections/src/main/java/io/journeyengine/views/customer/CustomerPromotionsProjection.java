@@ -1,0 +1,55 @@
+package io.journeyengine.views.customer;
+
+import io.journeyengine.journey.promotion.PromoCodeRedeemed;
+import io.journeyengine.journey.promotion.PromoCodeReinstated;
+import io.journeyengine.journey.promotion.PromoCodeSent;
+import io.journeyengine.views.support.InsertOnce;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * The codes sent to the customer and whether one is in use ({@code redeemed_via}). Expiry is not stored: it depends
+ * on the time of reading ({@link PromotionStatus}). A redelivered redemption or reinstatement sets the same value.
+ */
+@Component
+@ProcessingGroup(CustomerProfileProjection.GROUP)
+public class CustomerPromotionsProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public CustomerPromotionsProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PromoCodeSent event, @SequenceNumber long sequence) {
+        InsertOnce.into("customer_promotion").key("customer_id", event.customerId()).key("code", event.code())
+                  .value("promotion_id", event.promotionId()).value("sent_via", event.touchpoint().channel().name())
+                  .value("sent_at", Timestamp.from(event.touchpoint().occurredAt()))
+                  .value("sequence_number", sequence).value("expires_at", Timestamp.from(event.expiresAt()))
+                  .run(jdbc);
+    }
+
+    @EventHandler
+    void on(PromoCodeRedeemed event) {
+        jdbc.update("UPDATE customer_promotion SET redeemed_via = ? WHERE customer_id = ? AND code = ?",
+                    event.touchpoint().channel().name(), event.customerId(), event.code());
+    }
+
+    @EventHandler
+    void on(PromoCodeReinstated event) {
+        jdbc.update("UPDATE customer_promotion SET redeemed_via = NULL WHERE customer_id = ? AND code = ?",
+                    event.customerId(), event.code());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM customer_promotion");
+    }
+}

@@ -1,0 +1,82 @@
+package io.journeyengine.views.lifecycle;
+
+import io.journeyengine.journey.JourneyStarted;
+import io.journeyengine.journey.TouchpointEvent;
+import io.journeyengine.journey.lifecycle.LifecycleSignal;
+import io.journeyengine.journey.lifecycle.LifecycleStage;
+import io.journeyengine.journey.lifecycle.LifecycleStageAdvanced;
+import io.journeyengine.views.support.InsertOnce;
+import io.journeyengine.views.support.SharedCounters;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/**
+ * Lifecycle stages as the journey decided them ({@link LifecycleStageAdvanced}): the current stage and history per
+ * customer, the number of customers now in each stage (the funnel), and per applied touchpoint its
+ * {@link LifecycleSignal}, from which the funnel of a time range re-applies the rules to in-range touchpoints only.
+ * <p>
+ * The stage counts are shared by all customers and therefore go through {@link SharedCounters}; a stage advance moves
+ * them only after claiming the event's sequence number in {@code lifecycle_customer}, so a redelivered advance never
+ * counts twice. Rows keyed by sequence number are simply not inserted twice.
+ */
+@Component
+@ProcessingGroup(LifecycleProjection.GROUP)
+public class LifecycleProjection {
+
+    public static final String GROUP = "lifecycle";
+
+    private final JdbcTemplate jdbc;
+    private final SharedCounters stageCounts;
+
+    public LifecycleProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.stageCounts = new SharedCounters(jdbc, "lifecycle_stage_count", "stage", "customers");
+    }
+
+    @EventHandler
+    void on(JourneyStarted event, @SequenceNumber long sequence) {
+        InsertOnce.into("lifecycle_customer").key("customer_id", event.customerId())
+                  .value("last_sequence", sequence).run(jdbc);
+    }
+
+    @EventHandler
+    void on(TouchpointEvent event, @SequenceNumber long sequence) {
+        InsertOnce.into("lifecycle_touchpoint")
+                  .key("customer_id", event.customerId()).key("sequence_number", sequence)
+                  .value("occurred_at", Timestamp.from(event.touchpoint().occurredAt()))
+                  .value("lifecycle_signal", LifecycleSignal.of(event).name())
+                  .run(jdbc);
+    }
+
+    @EventHandler
+    void on(LifecycleStageAdvanced event, @SequenceNumber long sequence) {
+        if (jdbc.update("UPDATE lifecycle_customer SET stage = ?, last_sequence = ? "
+                                + "WHERE customer_id = ? AND last_sequence < ?",
+                        event.to().name(), sequence, event.customerId(), sequence) == 0) {
+            return;
+        }
+        jdbc.update("INSERT INTO lifecycle_step (customer_id, sequence_number, stage, stage_rule, touchpoint_id, "
+                            + "reached_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    event.customerId(), sequence, event.to().name(), event.rule().name(), event.touchpoint().id(),
+                    Timestamp.from(event.touchpoint().occurredAt()));
+        LifecycleStage from = event.from();
+        if (from != null) {
+            stageCounts.add(from.name(), -1);
+        }
+        stageCounts.add(event.to().name(), 1);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM lifecycle_step");
+        jdbc.update("DELETE FROM lifecycle_touchpoint");
+        jdbc.update("DELETE FROM lifecycle_customer");
+        jdbc.update("UPDATE lifecycle_stage_count SET customers = 0");
+    }
+}
