@@ -29,6 +29,7 @@ public final class ErrorCatalogue {
                 new Entry("CHANNEL_NOT_ALLOWED", 403, "a channel key sent a touchpoint for a channel not its own"),
                 new Entry("CUSTOMER_NOT_FOUND", 404, "no customer has this id"),
                 new Entry("KEY_NOT_FOUND", 404, "no API key has this id"),
+                new Entry("PROMOTION_NOT_FOUND", 404, "no code of this promotion has been issued"),
                 new Entry("LAST_ADMIN_KEY", 409, "revoking it would leave no ADMIN key"),
                 new Entry("RATE_LIMITED", 429, "the key sent more requests per second than it may; see Retry-After"),
                 new Entry("NOT_FOUND", 404, "no endpoint at this path"),

@@ -29,10 +29,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem validation(List<FieldError> errors) {
+        return validation("Invalid touchpoint", errors);
+    }
+
+    /** {@code 400 VALIDATION_FAILED} for input that is not a touchpoint, under its own title. */
+    public static Problem validation(String title, List<FieldError> errors) {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + " " + errors.get(0).message()
                 : errors.size() + " fields are invalid";
-        return new Problem(typeOf("VALIDATION_FAILED"), "Invalid touchpoint", 400, detail, "VALIDATION_FAILED",
+        return new Problem(typeOf("VALIDATION_FAILED"), title, 400, detail, "VALIDATION_FAILED",
                            List.copyOf(errors), Map.of());
     }
 
