@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.journeyengine.api.support.Api.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ final class Touchpoints {
     private static final String DAY = "2026-11-20T";
 
     private final Api api;
-    private int ids;
+    private final AtomicInteger ids = new AtomicInteger();
 
     Touchpoints(Api api) {
         this.api = api;
@@ -82,7 +83,7 @@ final class Touchpoints {
     }
 
     private ObjectNode tp(String customer, String channel, String time, String type, Map<String, ?> data) {
-        return touchpoint("an-" + customer + "-" + (++ids), customer, channel, at(time), type, data);
+        return touchpoint("an-" + customer + "-" + ids.incrementAndGet(), customer, channel, at(time), type, data);
     }
 
     /** Sends touchpoints one by one, in order, and expects each to be applied. */

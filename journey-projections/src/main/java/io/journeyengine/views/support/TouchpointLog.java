@@ -50,7 +50,8 @@ public final class TouchpointLog {
         ByCustomer grouping = new ByCustomer(customer);
         jdbc.query("SELECT sequence_number, occurred_at, channel, purchase, customer_id FROM " + table
                            + " WHERE 1 = 1" + range.condition("occurred_at")
-                           + " ORDER BY customer_id, occurred_at, sequence_number",
+                           // The primary key's order: no sort of the whole range; each customer is sorted alone.
+                           + " ORDER BY customer_id, sequence_number",
                    grouping, range.arguments().toArray());
         grouping.flush();
     }
@@ -77,6 +78,7 @@ public final class TouchpointLog {
 
         void flush() {
             if (current != null) {
+                rows.sort(TouchpointRow.JOURNEY_ORDER);
                 customer.accept(current, List.copyOf(rows));
             }
             rows.clear();
