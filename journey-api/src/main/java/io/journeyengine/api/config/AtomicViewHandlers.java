@@ -1,5 +1,6 @@
 package io.journeyengine.api.config;
 
+import io.journeyengine.views.support.HandlerScope;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -34,19 +35,22 @@ public class AtomicViewHandlers implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                try {
-                    return savepoint.execute(status -> {
-                        try {
-                            return super.handle(message, target);
-                        } catch (RuntimeException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            throw new Checked(e);
-                        }
-                    });
-                } catch (Checked checked) {
-                    throw checked.cause;
-                }
+                // Memory the handler changed for its batch counts only if the savepoint was kept (HandlerScope).
+                return HandlerScope.run(() -> {
+                    try {
+                        return savepoint.execute(status -> {
+                            try {
+                                return super.handle(message, target);
+                            } catch (RuntimeException e) {
+                                throw e;
+                            } catch (Exception e) {
+                                throw new Checked(e);
+                            }
+                        });
+                    } catch (Checked checked) {
+                        throw checked.cause;
+                    }
+                });
             }
         };
     }

@@ -41,7 +41,8 @@ public final class SharedCounters {
             batch.onPrepareCommit(u -> flush(changes));
             return changes;
         });
-        pending.merge(key, delta, Long::sum);
+        // Only if the handler succeeds: a parked event's delta must not be written (see HandlerScope).
+        HandlerScope.onSuccess(() -> pending.merge(key, delta, Long::sum));
     }
 
     private void flush(Map<String, Long> changes) {
