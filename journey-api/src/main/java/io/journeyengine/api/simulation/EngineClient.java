@@ -98,7 +98,7 @@ public final class EngineClient {
                 Thread.sleep(Duration.ofSeconds(Math.max(1, wait)).toMillis());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the engine at " + base + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot reach the engine at " + base + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

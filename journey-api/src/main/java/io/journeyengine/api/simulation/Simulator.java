@@ -66,6 +66,9 @@ public final class Simulator {
             unexpected.stream().limit(UNEXPECTED_SHOWN).forEach(o -> out.printf(
                     "  %s %s: expected %s, got %s%n", o.planned().touchpointId(), o.planned().type(),
                     o.planned().expected(), o.answer()));
+            if (unexpected.stream().anyMatch(o -> "DUPLICATE".equals(o.status()) && !o.planned().isResend())) {
+                out.println("Touchpoints of this run were sent before: use an empty engine or another --run.");
+            }
         }
 
         private static long count(List<Outcome> outcomes, String status) {
