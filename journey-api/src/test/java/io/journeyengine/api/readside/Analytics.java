@@ -122,7 +122,10 @@ final class Analytics {
                    .put("medianTimeToFirstPurchase", Figures.median(toFirstPurchase));
     }
 
-    /** Sends count by the send's occurredAt, redemptions by their purchase's (every purchase that used a code). */
+    /**
+     * Sends count by the send's occurredAt, redemptions by their purchase's: every purchase that used a code, unless
+     * a full return gave the code back (redeemed counts current redemptions, as the 360's statuses do).
+     */
     ObjectNode promotion(String promotionId) {
         Map<String, Long> issued = new TreeMap<>(Touch.CHANNEL_ORDER);
         Map<String, Long> redeemed = new TreeMap<>(Touch.CHANNEL_ORDER);
@@ -135,7 +138,8 @@ final class Analytics {
                 if (t.type().equals("PROMO_CODE_SENT") && t.text("promotionId").equals(promotionId)) {
                     issued.merge(t.channel(), 1L, Long::sum);
                 }
-                if (t.isPurchase() && t.text("promoCode") != null) {
+                if (t.isPurchase() && t.text("promoCode") != null
+                        && !customer.reinstatedOrders.contains(t.text("orderId"))) {
                     CustomerFold.SentCode code = customer.sentCode(t.text("promoCode"));
                     if (code.promotionId().equals(promotionId)) {
                         redeemed.merge(t.channel(), 1L, Long::sum);

@@ -59,6 +59,8 @@ final class CustomerFold {
     private Instant cartUpdatedAt;
     private final Map<String, Conversation> conversations = new TreeMap<>();
     private final Map<String, Code> wallet = new TreeMap<>();
+    /** Orders whose code a full return gave back: their redemption no longer counts. */
+    final java.util.Set<String> reinstatedOrders = new java.util.HashSet<>();
     private final Map<String, ObjectNode> orders = new TreeMap<>();
 
     CustomerFold(String customerId, List<Touch> arrived) {
@@ -151,6 +153,7 @@ final class CustomerFold {
                 // A full return gives the order's code back if it has not expired at the return's business time.
                 wallet.values().stream().filter(c -> t.text("orderId").equals(c.redeemedBy))
                       .filter(c -> !t.occurredAt().isAfter(c.expiresAt)).forEach(c -> {
+                          reinstatedOrders.add(c.redeemedBy);
                           c.redeemedBy = null;
                           c.redeemedVia = null;
                       });
