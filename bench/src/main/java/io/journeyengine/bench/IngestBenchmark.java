@@ -120,7 +120,8 @@ public final class IngestBenchmark {
     static String usage() {
         return """
                 usage: java -jar bench/target/journey-bench.jar --port=18080 [options]
-                  --phases=single,batch,storage  which phases (run in this order; "noop": HTTP ceilings only)
+                  --phases=single,batch,storage  which phases (run in this order; "noop": HTTP ceilings only;
+                                                 "readside": query latency and view lag on what the engine holds)
                   --run=<id>                     run id in customer and touchpoint ids (default: from the clock)
                   --customers=10000              distinct customers of the measured phases
                   --concurrency=32               single touchpoints in flight (one platform thread each)
@@ -157,12 +158,13 @@ public final class IngestBenchmark {
         if ((phases.contains("single") || phases.contains("batch")) && Boolean.parseBoolean(option("seed", "true"))) {
             seed();
         }
-        for (String phase : List.of("noop", "single", "batch", "storage")) {
+        for (String phase : List.of("noop", "single", "batch", "storage", "readside")) {
             if (phases.remove(phase)) {
                 switch (phase) {
                     case "noop" -> noop();
                     case "single" -> single();
                     case "batch" -> batch();
+                    case "readside" -> readSide();
                     default -> storage();
                 }
             }
@@ -223,6 +225,17 @@ public final class IngestBenchmark {
                                          HttpLoad.Expect.APPLIED);
         measured.seek(start + (long) result.requests * batchSize);
         settle();
+    }
+
+    /**
+     * The read side on whatever the engine holds (fill it first: earlier phases, or the simulator): every analytics
+     * query against a trivial GET, then how long a write takes to show in every view while singles are ingested.
+     */
+    private void readSide() throws Exception {
+        settle();
+        ReadSideBenchmark reads = new ReadSideBenchmark(port, summary);
+        reads.queries(maxTime, intOption("readside-in-flight", 4));
+        reads.lag(measured.next(intOption("single", 30_000)), warm.next(2_000), concurrency, maxTime);
     }
 
     /** Only the HTTP ceilings, on bodies that are never stored: for tuning the HTTP layer alone. */
