@@ -79,7 +79,9 @@ class StageCountsUnderLoadTest {
             List<Long> current = new ArrayList<>();
             funnel.get("stages").forEach(s -> current.add(s.get("current").asLong()));
             assertThat(current).containsExactly(0L, (long) CUSTOMERS / 2, (long) CUSTOMERS / 2, 0L, 0L);
+            // The listing reads other tables than the funnel's counters, which may catch up a moment later.
+            assertThat(api.get("/api/customers?stage=CONVERSION").json().get("total").asLong())
+                    .isEqualTo(CUSTOMERS / 2);
         });
-        assertThat(api.get("/api/customers?stage=CONVERSION").json().get("total").asLong()).isEqualTo(CUSTOMERS / 2);
     }
 }

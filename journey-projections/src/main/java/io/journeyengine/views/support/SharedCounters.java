@@ -41,10 +41,8 @@ public final class SharedCounters {
             batch.onPrepareCommit(u -> flush(changes));
             return changes;
         });
-        // Not deferred through HandlerScope as Counters is: doing so lost stage counts under concurrent load
-        // (StageCountsUnderLoadTest) for a reason not yet found, so a parked lifecycle event may still leave its
-        // stage-count delta behind. Known gap, see docs/decisions.md.
-        pending.merge(key, delta, Long::sum);
+        // Only if the handler succeeds: a parked event's delta must not be written (see HandlerScope).
+        HandlerScope.onSuccess(() -> pending.merge(key, delta, Long::sum));
     }
 
     private void flush(Map<String, Long> changes) {
