@@ -69,13 +69,20 @@ class IdentityAddressingTest {
     }
 
     @Test
-    void anIdentityOfAnotherCustomerIsAConflictUntilProfilesCanBeMerged() {
+    void anIdentityOfAnotherCustomerMergesThatCustomerIntoTheOneNamed() {
         api.post("/api/touchpoints", byIdentity("id-5", "cust-owner", "LOYALTY_CARD", "LC-123", "STORE"));
-        Answer conflict = api.post("/api/touchpoints", byIdentity("id-6", "cust-other", "LOYALTY_CARD", "LC-123",
-                                                                   "STORE"));
-        assertThat(conflict.status()).isEqualTo(409);
-        assertThat(conflict.code()).isEqualTo("IDENTITY_CONFLICT");
-        assertThat(engine.eventCount("cust-other")).isZero();
+        Answer merged = api.post("/api/touchpoints", byIdentity("id-6", "cust-other", "LOYALTY_CARD", "LC-123",
+                                                                 "STORE"));
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.json().get("customerId").asText()).isEqualTo("cust-other");
+        assertThat(merged.json().get("events").toString()).contains("ProfileMerged");
+        assertThat(engine.database().queryForObject(
+                "SELECT customer_id FROM identity_index WHERE identity_value = 'LC-123'", String.class))
+                .isEqualTo("cust-other");
+        // The card's former owner is an alias now.
+        Answer later = api.post("/api/touchpoints", byIdentity("id-6b", "cust-owner", "LOYALTY_CARD", "LC-123",
+                                                                "STORE"));
+        assertThat(later.json().get("customerId").asText()).isEqualTo("cust-other");
     }
 
     @Test

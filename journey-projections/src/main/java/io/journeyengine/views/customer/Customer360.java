@@ -20,7 +20,8 @@ public record Customer360(String customerId, LifecycleStage stage, List<Customer
                           List<Identity> identities, Map<Channel, Boolean> consents, CartView cart,
                           List<CustomerProfile.Conversation> conversations, List<Promotion> promotions,
                           List<CustomerProfile.Order> orders, List<Channel> channels, Channel preferredChannel,
-                          NextBestAction.Recommendation nextBestAction) {
+                          NextBestAction.Recommendation nextBestAction,
+                          List<CustomerProfile.MergedProfile> mergedProfiles) {
 
     /** A code and where it stands at the time of the request. */
     public record Promotion(String promotionId, String code, Channel sentVia, PromotionStatus status,
@@ -47,6 +48,6 @@ public record Customer360(String customerId, LifecycleStage stage, List<Customer
                                profile.identities(), profile.consents(), cart, profile.conversations(), promotions,
                                profile.orders(), profile.channels().stream().map(CustomerProfile.ChannelUse::channel)
                                                        .toList(),
-                               preferred, next);
+                               preferred, next, profile.mergedProfiles());
     }
 }

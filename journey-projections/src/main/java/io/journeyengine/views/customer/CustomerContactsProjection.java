@@ -3,6 +3,7 @@ package io.journeyengine.views.customer;
 import io.journeyengine.journey.consent.ConsentChanged;
 import io.journeyengine.journey.identity.IdentityEvent;
 import io.journeyengine.journey.loyalty.LoyaltyEnrolled;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.views.support.InsertOnce;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,6 +55,15 @@ public class CustomerContactsProjection {
         InsertOnce.into("customer_loyalty").key("customer_id", event.customerId())
                   .key("program_id", event.programId())
                   .value("enrolled_at", Timestamp.from(event.touchpoint().occurredAt())).run(jdbc);
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event) {
+        // The survivor may have linked an identity of the merged profile itself (the link that caused the merge):
+        // every identity that goes back leaves the survivor's rows.
+        event.returned().identities().forEach(identity -> jdbc.update(
+                "DELETE FROM customer_identity WHERE customer_id = ? AND identity_type = ? AND identity_value = ?",
+                event.customerId(), identity.type().name(), identity.value()));
     }
 
     @ResetHandler

@@ -54,8 +54,13 @@ public class CustomerConversationsProjection {
 
     @EventHandler
     void on(ConversationClosed event) {
-        jdbc.update("UPDATE customer_conversation SET closed = TRUE WHERE customer_id = ? AND conversation_id = ?",
-                    event.customerId(), event.conversationId());
+        if (jdbc.update("UPDATE customer_conversation SET closed = TRUE WHERE customer_id = ? AND conversation_id = ?",
+                        event.customerId(), event.conversationId()) == 0) {
+            // A conversation that came with a merged profile: its row is that profile's, written by another segment
+            // (perhaps not yet), so the closing is recorded on its own and read with the family.
+            InsertOnce.into("customer_conversation_closed").key("customer_id", event.customerId())
+                      .key("conversation_id", event.conversationId()).run(jdbc);
+        }
     }
 
     private void moved(String customerId, long sequence, String conversationId, Channel to) {
@@ -66,6 +71,7 @@ public class CustomerConversationsProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM customer_conversation_closed");
         jdbc.update("DELETE FROM customer_message");
         jdbc.update("DELETE FROM customer_conversation_channel");
         jdbc.update("DELETE FROM customer_conversation");

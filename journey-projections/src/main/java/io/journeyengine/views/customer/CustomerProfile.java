@@ -20,7 +20,15 @@ import java.util.Map;
 public record CustomerProfile(String customerId, LifecycleStage stage, List<Identity> identities,
                               Map<Channel, Boolean> consents, List<Conversation> conversations,
                               List<PromoCode> promoCodes, List<Order> orders, List<ChannelUse> channels,
-                              List<String> loyaltyProgrammes) {
+                              List<String> loyaltyProgrammes, List<MergedProfile> mergedProfiles) {
+
+    /**
+     * A profile merged into this customer: when, and the evidence (the type of the identity that proved them one
+     * customer, and the touchpoint that linked it). Its identities, consents, conversations and channels are part of
+     * this profile's; its codes, orders and cart lines moved here.
+     */
+    public record MergedProfile(String customerId, Instant mergedAt, String evidenceType, String touchpointId) {
+    }
 
     public record ChannelUse(Channel channel, long touchpoints) {
     }
