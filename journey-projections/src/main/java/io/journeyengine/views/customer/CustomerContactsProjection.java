@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * How to reach the customer: identities (captured or linked), marketing consent per channel, loyalty memberships.
- * Every row is set, never counted, so a redelivered event leaves it as it was.
+ * How to reach the customer: identities (captured or linked), marketing consent per channel (the decision in force,
+ * and every decision for the consent history), loyalty memberships. Every row is set, never counted, so a
+ * redelivered event leaves it as it was.
  */
 @Component
 @ProcessingGroup(CustomerProfileProjection.GROUP)
@@ -37,7 +38,13 @@ public class CustomerContactsProjection {
     }
 
     @EventHandler
-    void on(ConsentChanged event) {
+    void on(ConsentChanged event, @SequenceNumber long sequence) {
+        InsertOnce.into("customer_consent_change").key("customer_id", event.customerId())
+                  .key("sequence_number", sequence)
+                  .value("channel", event.consentChannel().name()).value("granted", event.granted())
+                  .value("decided_at", Timestamp.from(event.touchpoint().occurredAt()))
+                  .value("reported_via", event.touchpoint().channel().name())
+                  .value("touchpoint_id", event.touchpoint().id()).run(jdbc);
         // As in the journey: the decision with the latest occurredAt is in force; at the same time, the later arrival.
         Timestamp at = Timestamp.from(event.touchpoint().occurredAt());
         String channel = event.consentChannel().name();
@@ -70,6 +77,7 @@ public class CustomerContactsProjection {
     void reset() {
         jdbc.update("DELETE FROM customer_identity");
         jdbc.update("DELETE FROM customer_consent");
+        jdbc.update("DELETE FROM customer_consent_change");
         jdbc.update("DELETE FROM customer_loyalty");
     }
 }

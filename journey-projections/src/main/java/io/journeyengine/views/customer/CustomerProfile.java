@@ -18,7 +18,8 @@ import java.util.Map;
  * @param channels channels used, in order of first use (by {@code occurredAt}, then arrival), with touchpoint counts
  */
 public record CustomerProfile(String customerId, LifecycleStage stage, List<Identity> identities,
-                              Map<Channel, Boolean> consents, List<Conversation> conversations,
+                              Map<Channel, Boolean> consents, List<ConsentChange> consentHistory,
+                              List<Conversation> conversations,
                               List<PromoCode> promoCodes, List<Order> orders, List<ChannelUse> channels,
                               List<String> loyaltyProgrammes, List<MergedProfile> mergedProfiles) {
 
@@ -31,6 +32,14 @@ public record CustomerProfile(String customerId, LifecycleStage stage, List<Iden
     }
 
     public record ChannelUse(Channel channel, long touchpoints) {
+    }
+
+    /**
+     * One marketing consent decision: for which channel, granted or withdrawn, when ({@code occurredAt}), the channel
+     * that reported it and its touchpoint. The history holds every decision, late ones in their business-time place.
+     */
+    public record ConsentChange(Channel channel, boolean granted, Instant at, Channel reportedVia,
+                                String touchpointId) {
     }
 
     /** A conversation: the channels it has been on (where it started, then each handover), oldest message first. */

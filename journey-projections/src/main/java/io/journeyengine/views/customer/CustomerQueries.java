@@ -54,7 +54,7 @@ public class CustomerQueries {
                 "SELECT program_id FROM customer_loyalty WHERE customer_id IN (" + Family.placeholders(family)
                         + ") ORDER BY enrolled_at, program_id", String.class, family.toArray())));
         return Optional.of(new CustomerProfile(id, stage(stage.get(0)), identities(family), consents(family),
-                                               history.conversations(family), history.promoCodes(id),
+                                               consentHistory(family), history.conversations(family), history.promoCodes(id),
                                                history.orders(id), channelUse(family), programmes,
                                                mergedProfiles(id)));
     }
@@ -132,6 +132,17 @@ public class CustomerQueries {
             }
         }
         return consents;
+    }
+
+    /** Every consent decision of the family, in business-time order (then arrival). */
+    private List<CustomerProfile.ConsentChange> consentHistory(List<String> family) {
+        return jdbc.query("SELECT channel, granted, decided_at, reported_via, touchpoint_id FROM customer_consent_change "
+                                  + "WHERE customer_id IN (" + Family.placeholders(family) + ") "
+                                  + "ORDER BY decided_at, sequence_number, customer_id",
+                          (rs, n) -> new CustomerProfile.ConsentChange(
+                                  Channel.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getTimestamp(3).toInstant(),
+                                  Channel.valueOf(rs.getString(4)), rs.getString(5)),
+                          family.toArray());
     }
 
     /** The family's channels in order of first use, with the touchpoints of all of it. */
