@@ -5,6 +5,7 @@ import io.journeyengine.api.ingest.EventPositions;
 import io.journeyengine.api.ingest.IdentityIndex;
 import io.journeyengine.api.problem.Problem;
 import io.journeyengine.api.problem.ProblemException;
+import io.journeyengine.api.security.AuditLog;
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.identity.Identity;
 import io.journeyengine.journey.merge.ProfileMergedAway;
@@ -42,9 +43,10 @@ public class Unmerging {
     private final EventPositions positions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
     public Unmerging(CommandGateway commands, JourneyTransaction transaction, IdentityIndex identities,
-                     Aliases aliases, EventPositions positions, JdbcTemplate jdbc, Clock clock) {
+                     Aliases aliases, EventPositions positions, JdbcTemplate jdbc, Clock clock, AuditLog audit) {
         this.commands = commands;
         this.transaction = transaction;
         this.identities = identities;
@@ -52,6 +54,7 @@ public class Unmerging {
         this.positions = positions;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Result unmerge(String survivorId, String mergedId, String correlationId) {
@@ -76,6 +79,7 @@ public class Unmerging {
                     identities.move(identity, survivorId, mergedId);
                 }
                 aliases.recordUnmerge(mergedId, survivorId, at);
+                audit.record("PROFILE_UNMERGED", survivorId, "restored=" + mergedId);
                 return new Result(survivorId, mergedId, unmerged.events(), restored,
                                   unmerged.returned().identities().size(), null);
             });

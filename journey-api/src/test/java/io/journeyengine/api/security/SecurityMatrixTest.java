@@ -46,6 +46,8 @@ class SecurityMatrixTest {
             new Row("GET", "/api/customers", "/api/customers", null, Set.of(Role.ANALYST, Role.AGENT)),
             new Row("POST", "/api/customers/{customerId}/unmerge", "/api/customers/cust-matrix/unmerge",
                     "{\"mergedCustomerId\":\"cust-matrix-none\"}", Set.of(Role.ADMIN)),
+            new Row("DELETE", "/api/customers/{customerId}/personal-data", "/api/customers/cust-matrix-none/personal-data",
+                    null, Set.of(Role.ADMIN)),
             new Row("GET", "/api/analytics/funnel", "/api/analytics/funnel", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/channels", "/api/analytics/channels", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/journeys", "/api/analytics/journeys", null, Set.of(Role.ANALYST)),

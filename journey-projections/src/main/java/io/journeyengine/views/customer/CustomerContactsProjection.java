@@ -4,6 +4,8 @@ import io.journeyengine.journey.consent.ConsentChanged;
 import io.journeyengine.journey.identity.IdentityEvent;
 import io.journeyengine.journey.loyalty.LoyaltyEnrolled;
 import io.journeyengine.journey.merge.ProfileUnmerged;
+import io.journeyengine.journey.privacy.PersonalData;
+import io.journeyengine.journey.privacy.PersonalDataErased;
 import io.journeyengine.views.support.InsertOnce;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
 
 /**
  * How to reach the customer: identities (captured or linked), marketing consent per channel (the decision in force,
@@ -71,6 +75,23 @@ public class CustomerContactsProjection {
         event.returned().identities().forEach(identity -> jdbc.update(
                 "DELETE FROM customer_identity WHERE customer_id = ? AND identity_type = ? AND identity_value = ?",
                 event.customerId(), identity.type().name(), identity.value()));
+    }
+
+    /**
+     * The identity values are unreadable from now on: one row per identity type remains, as a replay of the erased
+     * events gives (every value reads [erased] then), and the consent decisions stay, since they hold no personal data.
+     */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        List<Map<String, Object>> types = jdbc.queryForList(
+                "SELECT identity_type, MIN(sequence_number) AS first_seen FROM customer_identity WHERE customer_id = ? "
+                        + "GROUP BY identity_type", event.customerId());
+        jdbc.update("DELETE FROM customer_identity WHERE customer_id = ?", event.customerId());
+        for (Map<String, Object> type : types) {
+            jdbc.update("INSERT INTO customer_identity (customer_id, identity_type, identity_value, sequence_number) "
+                                + "VALUES (?, ?, ?, ?)", event.customerId(), type.get("identity_type"),
+                        PersonalData.ERASED, type.get("first_seen"));
+        }
     }
 
     @ResetHandler

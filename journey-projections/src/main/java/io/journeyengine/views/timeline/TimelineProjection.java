@@ -3,6 +3,8 @@ package io.journeyengine.views.timeline;
 import io.journeyengine.journey.TouchpointEvent;
 import io.journeyengine.journey.merge.ProfileMerged;
 import io.journeyengine.journey.merge.ProfileUnmerged;
+import io.journeyengine.journey.privacy.PersonalData;
+import io.journeyengine.journey.privacy.PersonalDataErased;
 import io.journeyengine.views.support.Family;
 import io.journeyengine.views.support.InsertOnce;
 import org.axonframework.config.ProcessingGroup;
@@ -49,7 +51,15 @@ public class TimelineProjection {
                   .value("channel", event.touchpoint().channel().name())
                   .value("occurred_at", Timestamp.from(event.touchpoint().occurredAt()))
                   .value("summary", described.summary())
+                  .value("summary_erased", TouchpointSummary.erased(event).summary())
                   .run(jdbc);
+    }
+
+    /** The summaries hold free texts (topics, resolutions, reasons): they read as after an erasure from now on. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("UPDATE timeline_entry SET summary = COALESCE(summary_erased, ?) WHERE customer_id = ?",
+                    PersonalData.ERASED, event.customerId());
     }
 
     @EventHandler
