@@ -27,9 +27,10 @@ public class Cart {
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private String currency;
     /** Per merged profile: the lines the merge set, and what this cart held for those products before. */
-    private final Map<String, Merged> merges = new HashMap<>();
+    private final Map<String, MergedLines> merges = new HashMap<>();
 
-    private record Merged(List<CartLine> set, Map<String, CartLine> before) {
+    /** The lines a merge set, and what this cart held for those products before it. */
+    public record MergedLines(List<CartLine> set, Map<String, CartLine> before) {
     }
 
     public void checkCanAdd(String sku, String itemCurrency) {
@@ -96,7 +97,7 @@ public class Cart {
 
     /** A product whose line changed since the merge with {@code mergedCustomerId} set it, if any. */
     public Optional<String> changedSinceMerge(String mergedCustomerId) {
-        Merged merge = merges.get(mergedCustomerId);
+        MergedLines merge = merges.get(mergedCustomerId);
         if (merge == null) {
             return Optional.empty();
         }
@@ -110,7 +111,7 @@ public class Cart {
      * line of quantity 0 where the product was not in this cart.
      */
     public List<CartLine> linesAfterUnmerge(String mergedCustomerId) {
-        Merged merge = merges.get(mergedCustomerId);
+        MergedLines merge = merges.get(mergedCustomerId);
         if (merge == null) {
             return List.of();
         }
@@ -169,7 +170,7 @@ public class Cart {
             lines.put(line.sku(), line);
             currency = line.currency();
         }
-        merges.put(event.mergedCustomerId(), new Merged(List.copyOf(event.cartLines()), before));
+        merges.put(event.mergedCustomerId(), new MergedLines(List.copyOf(event.cartLines()), before));
     }
 
     @EventSourcingHandler
