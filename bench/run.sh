@@ -8,6 +8,10 @@
 #   PROFILE=1 bench/run.sh          # 60 s of single touchpoints under Java Flight Recorder, then its hot spots
 #                                   # (PROFILE_PHASE=batch: 60 s of batches instead)
 #
+# SIMULATE_CUSTOMERS=N runs the journey simulator for N customers first (SIMULATE_SEED, default 42), so the read
+# side phase measures on realistic data:  SIMULATE_CUSTOMERS=5000 BENCH_TIMEOUT=3600 bench/run.sh \
+#   --phases=batch,readside --customers=100000
+#
 # Environment: BUILD=auto|always|never (default auto: build when a jar is missing or older than the sources),
 # APP_JAVA_OPTS (extra JVM options of the engine), JFR_FILE (PROFILE=1 recording, default /tmp/journey-bench.jfr),
 # JFR_SETTINGS (PROFILE=1: default or profile, or a .jfc file),
@@ -109,6 +113,18 @@ until curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/nul
   sleep 0.5
 done
 echo "healthy after $(( $(date +%s) - started )) s (pid $APP_PID)"
+
+if [[ "${SIMULATE_CUSTOMERS:-0}" -gt 0 ]]; then
+  # Realistic variety before the measured phases (codes, conversations, returns, abandoned carts): the journey
+  # simulator of the application jar, through the public API (docs/simulator.md).
+  echo
+  echo "== journey simulator: $SIMULATE_CUSTOMERS customers, seed ${SIMULATE_SEED:-42} (not measured)"
+  sim_started=$(date +%s)
+  java -jar "$WORK/journey-api.jar" simulate --base="http://127.0.0.1:$PORT" --key="$JOURNEY_BENCH_KEY" \
+       --customers="$SIMULATE_CUSTOMERS" --seed="${SIMULATE_SEED:-42}" --batch-size=500 | tail -n 3 \
+    || { echo "the simulator failed" >&2; exit 1; }
+  echo "simulated in $(( $(date +%s) - sim_started )) s"
+fi
 
 BENCH_ARGS=(--port="$PORT" --server-pid="$APP_PID" --ddl="$DDL")
 if [[ "$PROFILE" == 1 ]]; then

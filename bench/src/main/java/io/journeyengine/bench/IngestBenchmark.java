@@ -131,6 +131,8 @@ public final class IngestBenchmark {
                   --prewarm-seconds=30           no-op requests (raw client) before anything is measured
                   --warmup-seconds=15 --warmup-single=20000 --warmup-batches=40 --warm-customers=4000
                   --noop-warmup-seconds=5        warm-up before each no-op ceiling
+                  --lag-rates=100,200,400        readside: ingestion rates (touchpoints/s, paced) of the view lag runs
+                  --readside-in-flight=4         readside: queries in flight
                   --ceilings=true                also measure the no-op HTTP ceilings
                   --security-cost=true           also the no-op outside the security chain (/bench/open-noop;
                                                  the engine needs journey.bench.open-noop=true, run.sh sets it)
@@ -235,7 +237,12 @@ public final class IngestBenchmark {
         settle();
         ReadSideBenchmark reads = new ReadSideBenchmark(port, summary);
         reads.queries(maxTime, intOption("readside-in-flight", 4));
-        reads.lag(measured.next(intOption("single", 30_000)), warm.next(2_000), concurrency, maxTime);
+        for (String rate : option("lag-rates", "100,200,400").split(",")) {
+            double perSecond = Double.parseDouble(rate.trim());
+            int needed = (int) Math.ceil(perSecond * maxTime.toSeconds() * 1.1) + 100;
+            reads.lag(measured.next(needed), warm.next((int) maxTime.toSeconds() * 10 + 50), perSecond, maxTime);
+            settle();
+        }
     }
 
     /** Only the HTTP ceilings, on bodies that are never stored: for tuning the HTTP layer alone. */

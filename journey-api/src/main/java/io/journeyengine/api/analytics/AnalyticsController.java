@@ -1,6 +1,7 @@
 package io.journeyengine.api.analytics;
 
 import io.journeyengine.api.problem.ProblemException;
+import io.journeyengine.api.problem.QueryParameters;
 import io.journeyengine.views.abandonment.CartAnalytics;
 import io.journeyengine.views.abandonment.FindCartAnalytics;
 import io.journeyengine.views.channel.ChannelAnalytics;
@@ -43,7 +44,7 @@ public class AnalyticsController {
     @GetMapping("/api/analytics/channels")
     public ChannelAnalytics channels(@Parameter(description = FROM) @RequestParam(required = false) String from,
                                      @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return queries.query(new FindChannelAnalytics(RangeParameters.parse(from, to)), ChannelAnalytics.class)
+        return queries.query(new FindChannelAnalytics(QueryParameters.rangeOnly(from, to)), ChannelAnalytics.class)
                       .join();
     }
 
@@ -53,7 +54,7 @@ public class AnalyticsController {
     @GetMapping("/api/analytics/journeys")
     public JourneyAnalytics journeys(@Parameter(description = FROM) @RequestParam(required = false) String from,
                                      @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return queries.query(new FindJourneyAnalytics(RangeParameters.parse(from, to)), JourneyAnalytics.class)
+        return queries.query(new FindJourneyAnalytics(QueryParameters.rangeOnly(from, to)), JourneyAnalytics.class)
                       .join();
     }
 
@@ -64,7 +65,7 @@ public class AnalyticsController {
     public PromotionAnalytics promotion(@PathVariable String promotionId,
                                         @Parameter(description = FROM) @RequestParam(required = false) String from,
                                         @Parameter(description = TO) @RequestParam(required = false) String to) {
-        FindPromotionAnalytics query = new FindPromotionAnalytics(promotionId, RangeParameters.parse(from, to));
+        FindPromotionAnalytics query = new FindPromotionAnalytics(promotionId, QueryParameters.rangeOnly(from, to));
         return queries.query(query, ResponseTypes.optionalInstanceOf(PromotionAnalytics.class))
                       .join()
                       .orElseThrow(() -> ProblemException.of(404, "PROMOTION_NOT_FOUND", "Promotion not found",
@@ -78,6 +79,6 @@ public class AnalyticsController {
     @GetMapping("/api/analytics/carts")
     public CartAnalytics carts(@Parameter(description = FROM) @RequestParam(required = false) String from,
                                @Parameter(description = TO) @RequestParam(required = false) String to) {
-        return queries.query(new FindCartAnalytics(RangeParameters.parse(from, to)), CartAnalytics.class).join();
+        return queries.query(new FindCartAnalytics(QueryParameters.rangeOnly(from, to)), CartAnalytics.class).join();
     }
 }

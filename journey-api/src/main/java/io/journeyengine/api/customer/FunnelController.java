@@ -1,6 +1,7 @@
 package io.journeyengine.api.customer;
 
 import io.journeyengine.api.problem.QueryParameters;
+import io.journeyengine.views.support.TimeRange;
 import io.journeyengine.views.lifecycle.FindFunnel;
 import io.journeyengine.views.lifecycle.Funnel;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,9 +29,7 @@ public class FunnelController {
                        + "that range existed.")
     @GetMapping("/api/analytics/funnel")
     public Funnel funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        QueryParameters parameters = new QueryParameters();
-        QueryParameters.TimeRange range = parameters.range(from, to);
-        parameters.check();
+        TimeRange range = QueryParameters.rangeOnly(from, to);
         return queries.query(new FindFunnel(range.from(), range.to()), ResponseTypes.instanceOf(Funnel.class)).join();
     }
 }

@@ -1,6 +1,7 @@
 package io.journeyengine.api.problem;
 
 import io.journeyengine.api.problem.Problem.FieldError;
+import io.journeyengine.views.support.TimeRange;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -60,18 +61,27 @@ public final class QueryParameters {
         }
     }
 
-    /** A time range on {@code occurredAt}: {@code from} inclusive, {@code to} exclusive, each null when open. */
-    public record TimeRange(Instant from, Instant to) {
-    }
-
-    /** The parameters {@code from} and {@code to}: both optional, but {@code from} must lie before {@code to}. */
+    /**
+     * The parameters {@code from} (inclusive) and {@code to} (exclusive) on {@code occurredAt}: both optional, but
+     * {@code from} must lie before {@code to}. An invalid range comes back as {@link TimeRange#ALL}; {@link #check()}
+     * refuses the request anyway.
+     */
     public TimeRange range(String rawFrom, String rawTo) {
         Instant from = instant("from", rawFrom);
         Instant to = instant("to", rawTo);
         if (from != null && to != null && !from.isBefore(to)) {
-            errors.add(new FieldError("from", "must be before to"));
+            errors.add(new FieldError("to", "must be later than from"));
+            return TimeRange.ALL;
         }
         return new TimeRange(from, to);
+    }
+
+    /** A request with only a time range: the range, or {@code 400 VALIDATION_FAILED}. */
+    public static TimeRange rangeOnly(String from, String to) {
+        QueryParameters parameters = new QueryParameters();
+        TimeRange range = parameters.range(from, to);
+        parameters.check();
+        return range;
     }
 
     /** One of the constants of {@code type} by its exact name, or null when not given. */

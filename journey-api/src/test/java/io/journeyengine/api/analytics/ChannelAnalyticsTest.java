@@ -93,6 +93,6 @@ class ChannelAnalyticsTest {
         assertRangeRefused(api, "/api/analytics/channels?to=2026-11-20", "to");
         assertRangeRefused(api, "/api/analytics/channels?from=2026-11-20T10:00:00Z&to=2026-11-20T10:00:00Z", "to");
         assertRangeRefused(api, "/api/analytics/channels?from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", "to");
-        assertRangeRefused(api, "/api/analytics/channels?from=&to=x", "from", "to");
+        assertRangeRefused(api, "/api/analytics/channels?from=nope&to=x", "from", "to");
     }
 }

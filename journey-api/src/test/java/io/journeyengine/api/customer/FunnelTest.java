@@ -96,8 +96,8 @@ class FunnelTest {
     void aBadRangeIsRefused() {
         Map<String, String> cases = Map.of("from=yesterday", "from", "to=2026-13-01T00:00:00Z", "to",
                                            "from=2026-11-01", "from",
-                                           "from=2026-11-05T00:00:00Z&to=2026-11-05T00:00:00Z", "from",
-                                           "from=2026-11-06T00:00:00Z&to=2026-11-05T00:00:00Z", "from");
+                                           "from=2026-11-05T00:00:00Z&to=2026-11-05T00:00:00Z", "to",
+                                           "from=2026-11-06T00:00:00Z&to=2026-11-05T00:00:00Z", "to");
         cases.forEach((query, field) -> {
             Answer answer = api.get("/api/analytics/funnel?" + query);
             assertThat(answer.status()).as(query).isEqualTo(400);

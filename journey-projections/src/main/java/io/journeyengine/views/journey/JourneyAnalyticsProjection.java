@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 
@@ -29,8 +30,8 @@ import static io.journeyengine.views.journey.JourneyContribution.TOTALS;
 /**
  * Journey analytics: customers, omnichannel customers, channels per converted customer and the median time to
  * first purchase. {@code journey_customer} holds each customer's journey summary ({@link JourneyContribution}) and
- * its time to first purchase, indexed, so the median is read at an offset of that index instead of over all
- * customers; {@code journey_stats} holds the totals; {@code journey_touchpoint} every touchpoint, for time ranges.
+ * its time to first purchase, indexed, and {@code journey_purchase_time_bucket} counts those times in buckets, so the
+ * median reads one bucket's stretch of the index instead of half the customers ({@link PurchaseTimeBuckets}); {@code journey_stats} holds the totals; {@code journey_touchpoint} every touchpoint, for time ranges.
  * <p>
  * The group runs in several segments: a customer's rows belong to one segment, and the one totals row is only added
  * to at the end of a batch ({@link Counters}), so concurrent segments neither lose updates nor deadlock.
@@ -159,6 +160,7 @@ public class JourneyAnalyticsProjection {
         touchpoints.clear();
         jdbc.update("DELETE FROM journey_customer");
         jdbc.update(TOTALS.zero());
+        jdbc.update(PurchaseTimeBuckets.TABLE.zero());
     }
 
     @QueryHandler
@@ -171,15 +173,33 @@ public class JourneyAnalyticsProjection {
         long converted = totals.total(TOTALS, "converted_customers");
         String median = null;
         if (converted > 0) {
-            // The two middle values (the same one for an odd count), read from the index at their offset.
-            long lower = (converted - 1) / 2;
-            List<Long> middle = jdbc.queryForList(
-                    "SELECT time_to_first_purchase_ms FROM journey_customer WHERE time_to_first_purchase_ms IS NOT NULL "
-                            + "ORDER BY time_to_first_purchase_ms OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
-                    Long.class, lower, converted / 2 - lower + 1);
-            median = MedianTime.of(middle.get(0), middle.get(middle.size() - 1));
+            // The two middle values (the same one for an odd count), by rank.
+            median = MedianTime.of(timeAtRank((converted - 1) / 2), timeAtRank(converted / 2));
         }
         return JourneyAnalytics.from(totals, median);
+    }
+
+    /**
+     * The time to first purchase at {@code rank} (0 = shortest) among converted customers: the bucket counts say
+     * which bucket holds that rank, and only that bucket's stretch of the index is read.
+     */
+    private long timeAtRank(long rank) {
+        long before = 0;
+        for (Map.Entry<Integer, Long> bucket : jdbc.query(
+                "SELECT bucket, customers FROM journey_purchase_time_bucket WHERE customers > 0 ORDER BY bucket",
+                (rs, n) -> Map.entry(Integer.parseInt(rs.getString(1)), rs.getLong(2)))) {
+            if (rank < before + bucket.getValue()) {
+                return jdbc.queryForObject(
+                        "SELECT time_to_first_purchase_ms FROM journey_customer WHERE time_to_first_purchase_ms >= ? "
+                                + "AND time_to_first_purchase_ms < ? ORDER BY time_to_first_purchase_ms "
+                                + "OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY", Long.class,
+                        PurchaseTimeBuckets.lowerBound(bucket.getKey()),
+                        PurchaseTimeBuckets.upperBound(bucket.getKey()), rank - before);
+            }
+            before += bucket.getValue();
+        }
+        throw new IllegalStateException("journey_purchase_time_bucket counts " + before
+                                                + " converted customers, fewer than rank " + rank + " needs");
     }
 
     private JourneyAnalytics inRange(TimeRange range) {

@@ -61,7 +61,10 @@ record JourneyContribution(Instant firstAt, Instant firstPurchaseAt, Set<Channel
         return converted() ? firstPurchaseAt.toEpochMilli() - firstAt.toEpochMilli() : null;
     }
 
-    /** Its share of {@code journey_stats}: a customer, omnichannel or not, converted with its channel count. */
+    /**
+     * Its share of {@code journey_stats} (a customer, omnichannel or not, converted with its channel count) and, when
+     * converted, of its time-to-first-purchase bucket.
+     */
     Counters figures() {
         Counters figures = new Counters();
         if (!channels.isEmpty()) {
@@ -71,6 +74,8 @@ record JourneyContribution(Instant firstAt, Instant firstPurchaseAt, Set<Channel
         if (converted()) {
             figures.add(TOTALS, ALL, "converted_customers", 1);
             figures.add(TOTALS, ALL, "converted_customer_channels", channels.size());
+            figures.add(PurchaseTimeBuckets.TABLE, PurchaseTimeBuckets.key(
+                    PurchaseTimeBuckets.of(timeToFirstPurchaseMillis())), "customers", 1);
         }
         return figures;
     }

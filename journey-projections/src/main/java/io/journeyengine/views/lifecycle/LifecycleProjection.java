@@ -13,7 +13,8 @@ import io.journeyengine.journey.merge.ProfileRestored;
 import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.views.support.TouchpointLog;
 import io.journeyengine.views.support.InsertOnce;
-import io.journeyengine.views.support.SharedCounters;
+import io.journeyengine.views.support.CounterTable;
+import io.journeyengine.views.support.Counters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,13 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * Lifecycle stages as the journey decided them ({@link LifecycleStageAdvanced}): the current stage and history per
  * customer, the number of customers now in each stage (the funnel), and per applied touchpoint its
  * {@link LifecycleSignal}, from which the funnel of a time range re-applies the rules to in-range touchpoints only.
  * <p>
- * The stage counts are shared by all customers and therefore go through {@link SharedCounters}; a stage advance moves
+ * The stage counts are shared by all customers and therefore go through {@link Counters} (added at the batch's commit, in key order); a stage advance moves
  * them only after claiming the event's sequence number in {@code lifecycle_customer}, so a redelivered advance never
  * counts twice. Rows keyed by sequence number are simply not inserted twice.
  * <p>
@@ -43,12 +45,14 @@ public class LifecycleProjection {
 
     public static final String GROUP = "lifecycle";
 
+    /** Customers now in each stage; its five rows are created by the migration. */
+    static final CounterTable STAGE_COUNTS = new CounterTable("lifecycle_stage_count", List.of("stage"),
+                                                              List.of("customers"));
+
     private final JdbcTemplate jdbc;
-    private final SharedCounters stageCounts;
 
     public LifecycleProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.stageCounts = new SharedCounters(jdbc, "lifecycle_stage_count", "stage", "customers");
     }
 
     @EventHandler
@@ -77,11 +81,12 @@ public class LifecycleProjection {
                             + "reached_at) VALUES (?, ?, ?, ?, ?, ?)",
                     event.customerId(), sequence, event.to().name(), event.rule().name(), event.touchpoint().id(),
                     Timestamp.from(event.touchpoint().occurredAt()));
+        Counters stageCounts = Counters.ofCurrentBatch(jdbc, GROUP);
         LifecycleStage from = event.from();
         if (from != null) {
-            stageCounts.add(from.name(), -1);
+            stageCounts.add(STAGE_COUNTS, from.name(), "customers", -1);
         }
-        stageCounts.add(event.to().name(), 1);
+        stageCounts.add(STAGE_COUNTS, event.to().name(), "customers", 1);
     }
 
     @EventHandler
@@ -94,9 +99,9 @@ public class LifecycleProjection {
                     event.customerId(), sequence, event.to().name(), event.rule().name(),
                     "unmerge:" + event.unmergedCustomerId(), Timestamp.from(event.at()));
         if (event.from() != null) {
-            stageCounts.add(event.from().name(), -1);
+            count(event.from().name(), -1);
         }
-        stageCounts.add(event.to().name(), 1);
+        count(event.to().name(), 1);
     }
 
     @EventHandler
@@ -132,7 +137,7 @@ public class LifecycleProjection {
                     event.customerId());
         // A merged-away profile is not a customer: it leaves the funnel until it is restored.
         if (stage != null) {
-            stageCounts.add(stage, -1);
+            count(stage, -1);
         }
     }
 
@@ -146,8 +151,12 @@ public class LifecycleProjection {
         }
         jdbc.update("UPDATE lifecycle_touchpoint SET merged_into = NULL WHERE customer_id = ?", event.customerId());
         if (stage != null) {
-            stageCounts.add(stage, 1);
+            count(stage, 1);
         }
+    }
+
+    private void count(String stage, long customers) {
+        Counters.ofCurrentBatch(jdbc, GROUP).add(STAGE_COUNTS, stage, "customers", customers);
     }
 
     private String currentStage(String customerId) {
@@ -166,6 +175,6 @@ public class LifecycleProjection {
         jdbc.update("DELETE FROM lifecycle_step");
         jdbc.update("DELETE FROM lifecycle_touchpoint");
         jdbc.update("DELETE FROM lifecycle_customer");
-        jdbc.update("UPDATE lifecycle_stage_count SET customers = 0");
+        jdbc.update(STAGE_COUNTS.zero());
     }
 }
