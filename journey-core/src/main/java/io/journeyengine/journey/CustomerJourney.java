@@ -24,6 +24,18 @@ import io.journeyengine.journey.identity.IdentityCaptured;
 import io.journeyengine.journey.identity.IdentityLinked;
 import io.journeyengine.journey.identity.LinkIdentity;
 import io.journeyengine.journey.lifecycle.Lifecycle;
+import io.journeyengine.journey.merge.HandOverProfile;
+import io.journeyengine.journey.merge.MergedProfile;
+import io.journeyengine.journey.merge.Merges;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileMergedAway;
+import io.journeyengine.journey.merge.ProfileMergedInto;
+import io.journeyengine.journey.merge.ProfileRestored;
+import io.journeyengine.journey.merge.ProfileUnmerged;
+import io.journeyengine.journey.merge.RestoreProfile;
+import io.journeyengine.journey.merge.TakeOverProfile;
+import io.journeyengine.journey.merge.UnmergeProfile;
+import io.journeyengine.journey.merge.Unmerged;
 import io.journeyengine.journey.loyalty.EnrolInLoyalty;
 import io.journeyengine.journey.loyalty.LoyaltyEnrolled;
 import io.journeyengine.journey.loyalty.Memberships;
@@ -37,24 +49,31 @@ import io.journeyengine.journey.order.Orders;
 import io.journeyengine.journey.order.RecordInStorePurchase;
 import io.journeyengine.journey.order.RecordOrderPickup;
 import io.journeyengine.journey.order.RecordOrderReturn;
+import io.journeyengine.journey.privacy.DataSubject;
+import io.journeyengine.journey.privacy.ErasePersonalData;
+import io.journeyengine.journey.privacy.PersonalDataErased;
 import io.journeyengine.journey.promotion.PromoCode;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
 import io.journeyengine.journey.promotion.PromoCodeSent;
 import io.journeyengine.journey.promotion.PromoCodes;
 import io.journeyengine.journey.promotion.SendPromoCode;
+import io.journeyengine.journey.cart.CartLine;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -65,9 +84,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Each touchpoint command is handled the same way: check the rules (the members throw
  * {@link JourneyRuleViolation}), then {@link #record} the touchpoint's event and whatever follows from it. A journey
  * is created by its first applied touchpoint, so a channel never has to register a customer first.
+ * <p>
+ * Two journeys found to be one customer are merged (see {@link #handle(HandOverProfile)}); the merged one is an alias
+ * from then on and refuses every command but its restoration and its erasure.
  */
 @Aggregate(cache = "journeyCache")
-public class CustomerJourney {
+public class CustomerJourney implements DataSubject {
 
     @AggregateIdentifier
     private String customerId;
@@ -88,12 +110,26 @@ public class CustomerJourney {
     private final Memberships memberships = new Memberships();
     @AggregateMember
     private final Lifecycle lifecycle = new Lifecycle();
+    @AggregateMember
+    private final Merges merges = new Merges();
 
     /** Names of the events the touchpoint being handled has applied so far; empty between commands. */
     private final transient List<String> emittedNow = new ArrayList<>();
 
     protected CustomerJourney() {
         // Axon creates an empty journey and sources it from its events.
+    }
+
+    /**
+     * A profile merged into another is an alias: whatever reaches it belongs to the survivor. The ingestion looks the
+     * customer up again on {@link ProfileMergedAway} (this only happens when a touchpoint raced with the merge).
+     */
+    @CommandHandlerInterceptor
+    void refuseWhenMergedAway(Object command) {
+        String survivor = merges.mergedInto();
+        if (survivor != null && !(command instanceof RestoreProfile) && !(command instanceof ErasePersonalData)) {
+            throw new ProfileMergedAway(customerId, survivor);
+        }
     }
 
     @CommandHandler
@@ -238,6 +274,117 @@ public class CustomerJourney {
     }
 
     /**
+     * The merged profile's half of a merge: it becomes an alias of the survivor and hands over everything it has
+     * (its own state stays as it was, for an unmerge). Answers what the survivor takes over.
+     */
+    @CommandHandler
+    MergedProfile handle(HandOverProfile cmd) {
+        MergedProfile profile = new MergedProfile(
+                customerId, identities.inOrder(), consents.decisions(), cart.lines(), promoCodes.all(),
+                conversations.all(), orders.all(),
+                memberships.programmes().stream().sorted(Comparator.naturalOrder()).toList(), lifecycle.applied());
+        apply(new ProfileMergedInto(customerId, cmd.touchpoint(), cmd.survivorId(), cmd.evidence()));
+        return profile;
+    }
+
+    /**
+     * The survivor's half of a merge (the survivor is created if it is new): it takes over every identity, consent
+     * decision and touchpoint of the merged profile, the cart lines that join its cart, and the codes, conversations,
+     * orders and programmes it does not have already (its own win). The lifecycle rules then see both histories as
+     * one. Taking over a profile a second time applies nothing: merging is idempotent.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    List<String> handle(TakeOverProfile cmd) {
+        MergedProfile theirs = cmd.profile();
+        if (theirs.customerId().equals(customerId) || merges.hasAbsorbed(theirs.customerId())) {
+            return List.of();
+        }
+        emittedNow.clear();
+        if (customerId == null) {
+            emit(new JourneyStarted(cmd.customerId(), cmd.touchpoint()));
+        }
+        List<CartLine> cartLines = cart.linesToTake(theirs.cartLines());
+        Set<String> joining = cartLines.stream().map(CartLine::sku).collect(java.util.stream.Collectors.toSet());
+        MergedProfile taken = new MergedProfile(
+                theirs.customerId(), theirs.identities(), theirs.consents(),
+                theirs.cartLines().stream().filter(l -> joining.contains(l.sku())).toList(),
+                promoCodes.toTake(theirs.promoCodes()), conversations.toTake(theirs.conversations()),
+                orders.toTake(theirs.orders()), memberships.toTake(theirs.loyaltyProgrammes()), theirs.history());
+        emit(new ProfileMerged(customerId, cmd.touchpoint(), theirs.customerId(), cmd.evidence(), taken, cartLines));
+        lifecycle.advanceFor(customerId, cmd.touchpoint()).ifPresent(this::emit);
+        return emitted();
+    }
+
+    /**
+     * Undoes a merge with compensating events: what the merged profile handed over goes back to it, what happened
+     * here since stays here, and the stage is what the remaining touchpoints give. Refused where that cannot be
+     * done unambiguously: something that came with the merge was used or went on since.
+     */
+    @CommandHandler
+    Unmerged handle(UnmergeProfile cmd) {
+        String merged = cmd.mergedCustomerId();
+        MergedProfile taken = merges.takenFrom(merged).orElseThrow(() -> new JourneyRuleViolation(
+                RuleCode.NOT_MERGED, "Customer " + merged + " is not merged into " + customerId,
+                Map.of("mergedCustomerId", merged)));
+        promoCodes.changedSince(taken.promoCodes()).ifPresent(code -> {
+            throw new JourneyRuleViolation(RuleCode.UNMERGE_CODE_REDEEMED,
+                                           "Code " + code.code() + " came with " + merged
+                                                   + " and was redeemed or given back since the merge",
+                                           Map.of("promoCode", code.code()));
+        });
+        cart.changedSinceMerge(merged).ifPresent(sku -> {
+            throw new JourneyRuleViolation(RuleCode.UNMERGE_CART_CHANGED,
+                                           "The cart line of " + sku + " came with " + merged
+                                                   + " and was changed (or bought) since the merge",
+                                           Map.of("sku", sku));
+        });
+        conversations.changedSince(taken.conversations()).ifPresent(c -> {
+            throw new JourneyRuleViolation(RuleCode.UNMERGE_CONVERSATION_CONTINUED,
+                                           "Conversation " + c.conversationId() + " came with " + merged
+                                                   + " and went on since the merge",
+                                           Map.of("conversationId", c.conversationId()));
+        });
+        orders.changedSince(taken.orders()).ifPresent(o -> {
+            throw new JourneyRuleViolation(RuleCode.UNMERGE_ORDER_CHANGED,
+                                           "Order " + o.orderId() + " came with " + merged
+                                                   + " and was picked up or returned since the merge",
+                                           Map.of("orderId", o.orderId()));
+        });
+        emittedNow.clear();
+        emit(new ProfileUnmerged(customerId, merged, cmd.at(), taken, cart.linesAfterUnmerge(merged)));
+        lifecycle.correctionFor(customerId, cmd.at(), merged).ifPresent(this::emit);
+        return new Unmerged(emitted(), taken);
+    }
+
+    /** The merged profile's half of an unmerge: it is a customer of its own again, as it was when merged. */
+    @CommandHandler
+    List<String> handle(RestoreProfile cmd) {
+        if (!cmd.survivorId().equals(merges.mergedInto())) {
+            throw new JourneyRuleViolation(RuleCode.NOT_MERGED,
+                                           "Customer " + customerId + " is not merged into " + cmd.survivorId(),
+                                           Map.of("mergedCustomerId", customerId));
+        }
+        emittedNow.clear();
+        emit(new ProfileRestored(customerId, cmd.survivorId(), cmd.at()));
+        return emitted();
+    }
+
+    /** Erasure: the key of the personal data goes (outside the journey); the journey records it and forgets them. */
+    @CommandHandler
+    List<String> handle(ErasePersonalData cmd) {
+        emittedNow.clear();
+        emit(new PersonalDataErased(customerId, cmd.at()));
+        return emitted();
+    }
+
+    private List<String> emitted() {
+        List<String> names = List.copyOf(emittedNow);
+        emittedNow.clear();
+        return names;
+    }
+
+    /**
      * Applies an accepted touchpoint and answers the names of the events it applied (the channel sees them in its
      * answer): starts the journey if this is its first touchpoint, captures the identity the
      * channel addressed the customer by, records the touchpoint's own event and its consequences, and finally lets
@@ -257,9 +404,7 @@ public class CustomerJourney {
             consequence.run();
         }
         lifecycle.advanceFor(customerId, cmd.touchpoint()).ifPresent(this::emit);
-        List<String> names = List.copyOf(emittedNow);
-        emittedNow.clear();
-        return names;
+        return emitted();
     }
 
     private void emit(JourneyEvent event) {
@@ -307,6 +452,7 @@ public class CustomerJourney {
 
     // Read access for time travel and the dry run: the state the rules decide on, never a second copy of it.
 
+    @Override
     public String customerId() {
         return customerId;
     }
@@ -341,5 +487,9 @@ public class CustomerJourney {
 
     public Memberships memberships() {
         return memberships;
+    }
+
+    public Merges merges() {
+        return merges;
     }
 }

@@ -1,6 +1,9 @@
 package io.journeyengine.journey;
 
-/** Every event of a customer journey names its customer. */
-public interface JourneyEvent {
+import io.journeyengine.journey.privacy.DataSubject;
+
+/** Every event of a customer journey names its customer, whose personal data it may hold. */
+public interface JourneyEvent extends DataSubject {
+    @Override
     String customerId();
 }

@@ -24,7 +24,13 @@ public enum RuleCode {
     ORDER_ALREADY_PICKED_UP(true, "Order already picked up"),
     ORDER_ALREADY_RETURNED(true, "Order already returned"),
     ORDER_EXISTS(true, "Order already recorded"),
-    LOYALTY_ALREADY_ENROLLED(true, "Already enrolled in this programme");
+    LOYALTY_ALREADY_ENROLLED(true, "Already enrolled in this programme"),
+    // Undoing a merge (POST /api/customers/{id}/unmerge): refused where it cannot be done unambiguously.
+    NOT_MERGED(true, "Profile is not merged into this customer"),
+    UNMERGE_CODE_REDEEMED(true, "A code that came with the merge was used since"),
+    UNMERGE_CART_CHANGED(true, "A cart line that came with the merge was changed since"),
+    UNMERGE_CONVERSATION_CONTINUED(true, "A conversation that came with the merge went on since"),
+    UNMERGE_ORDER_CHANGED(true, "An order that came with the merge was picked up or returned since");
 
     public final boolean conflict;
     public final String title;

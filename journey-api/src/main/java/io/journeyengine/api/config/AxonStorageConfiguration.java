@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.journeyengine.api.privacy.PersonalDataCipher;
+import io.journeyengine.api.privacy.PersonalDataModule;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -63,12 +65,14 @@ public class AxonStorageConfiguration {
 
     /**
      * The mapper Axon serializes events, snapshots and tokens with. Spring's own ObjectMapper (HTTP) may change its
-     * settings freely; the stored form of events must not change with them.
+     * settings freely; the stored form of events must not change with them. Personal values are sealed with their
+     * customer's key on the way in (crypto-shredding, {@link PersonalDataModule}).
      */
     @Bean("defaultAxonObjectMapper")
-    public ObjectMapper defaultAxonObjectMapper() {
+    public ObjectMapper defaultAxonObjectMapper(PersonalDataCipher personalData) {
         return JsonMapper.builder()
                          .addModule(new JavaTimeModule())
+                         .addModule(new PersonalDataModule(personalData))
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                          // A tolerant reader: an event stored with a field that a later version dropped still loads.

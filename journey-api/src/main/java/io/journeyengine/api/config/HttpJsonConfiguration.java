@@ -8,7 +8,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
  * The ObjectMapper of the HTTP API, configured by {@code spring.jackson.*}. Declared because the Axon mapper
- * ({@link AxonStorageConfiguration#defaultAxonObjectMapper()}) would otherwise make Spring Boot's own back off, and
+ * ({@link AxonStorageConfiguration#defaultAxonObjectMapper}) would otherwise make Spring Boot's own back off, and
  * HTTP and stored events must not share settings in either direction.
  */
 @Configuration

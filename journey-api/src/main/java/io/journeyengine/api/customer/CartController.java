@@ -1,5 +1,6 @@
 package io.journeyengine.api.customer;
 
+import io.journeyengine.api.identity.Aliases;
 import io.journeyengine.views.cart.CartView;
 import io.journeyengine.views.cart.FindCart;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,17 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class CartController {
 
     private final QueryGateway queries;
+    private final Aliases aliases;
 
-    public CartController(QueryGateway queries) {
+    public CartController(QueryGateway queries, Aliases aliases) {
         this.queries = queries;
+        this.aliases = aliases;
     }
 
     @Operation(summary = "The cross-channel cart",
                description = "Items added on any channel, with the channel each was first added on. 404 for an "
-                       + "unknown customer.")
+                       + "unknown customer. A profile merged into another answers with the survivor's cart.")
     @GetMapping("/api/customers/{customerId}/cart")
     public CartView cart(@PathVariable String customerId) {
-        return queries.query(new FindCart(customerId), ResponseTypes.optionalInstanceOf(CartView.class))
+        return queries.query(new FindCart(aliases.canonical(customerId)), ResponseTypes.optionalInstanceOf(CartView.class))
                       .join()
                       .orElseThrow(() -> CustomerNotFound.of(customerId));
     }

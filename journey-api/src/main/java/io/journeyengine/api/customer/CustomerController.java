@@ -1,5 +1,6 @@
 package io.journeyengine.api.customer;
 
+import io.journeyengine.api.identity.Aliases;
 import io.journeyengine.api.problem.QueryParameters;
 import io.journeyengine.api.security.PersonalData;
 import io.journeyengine.journey.identity.Identity;
@@ -33,17 +34,22 @@ public class CustomerController {
 
     private final QueryGateway queries;
     private final Clock clock;
+    private final Aliases aliases;
 
-    public CustomerController(QueryGateway queries, Clock clock) {
+    public CustomerController(QueryGateway queries, Clock clock, Aliases aliases) {
         this.queries = queries;
         this.clock = clock;
+        this.aliases = aliases;
     }
 
     @Operation(summary = "Customer 360",
                description = "Stage and its history, identities, consents, cart, conversations, codes, orders, "
-                       + "channels, preferred channel and the next best action. 404 for an unknown customer.")
+                       + "channels, preferred channel, the next best action and the profiles merged into the "
+                       + "customer. 404 for an unknown customer. A merged profile's id answers with its survivor.")
     @GetMapping("/api/customers/{customerId}")
-    public Customer360 customer(@PathVariable String customerId) {
+    public Customer360 customer(@PathVariable("customerId") String requestedId) {
+        // A profile merged into another is that customer now: answer with the survivor (its customerId says so).
+        String customerId = aliases.canonical(requestedId);
         // The three views are asked at once; the profile decides whether the customer exists.
         CompletableFuture<Optional<CustomerProfile>> profile = queries.query(
                 new FindCustomer(customerId), ResponseTypes.optionalInstanceOf(CustomerProfile.class));

@@ -27,6 +27,27 @@ public class IdentityIndex {
                                  String.class, identity.type().name(), identity.value()).stream().findFirst();
     }
 
+    /** A merge gives every identity of the merged profile to the survivor. */
+    public void moveAll(String fromCustomerId, String toCustomerId) {
+        jdbc.update("UPDATE identity_index SET customer_id = ? WHERE customer_id = ?", toCustomerId, fromCustomerId);
+    }
+
+    /** An unmerge gives an identity back to the profile it came with. */
+    public void move(Identity identity, String fromCustomerId, String toCustomerId) {
+        jdbc.update("UPDATE identity_index SET customer_id = ? WHERE identity_type = ? AND identity_value = ? "
+                            + "AND customer_id = ?", toCustomerId, identity.type().name(), identity.value(),
+                    fromCustomerId);
+    }
+
+    /** Erasure: these customers' identities no longer lead anywhere. Answers how many were forgotten. */
+    public int forget(java.util.Collection<String> customerIds) {
+        int forgotten = 0;
+        for (String customerId : customerIds) {
+            forgotten += jdbc.update("DELETE FROM identity_index WHERE customer_id = ?", customerId);
+        }
+        return forgotten;
+    }
+
     /** @throws org.springframework.dao.DuplicateKeyException when the identity was claimed concurrently */
     public void claim(Identity identity, String customerId, Instant at) {
         jdbc.update("INSERT INTO identity_index (identity_type, identity_value, customer_id, linked_at) "

@@ -1,10 +1,13 @@
 package io.journeyengine.api.ingest;
 
 import io.journeyengine.api.config.TouchpointCorrelation;
+import io.journeyengine.api.identity.Aliases;
+import io.journeyengine.api.identity.ProfileMerging;
 import io.journeyengine.api.problem.Problem;
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.TouchpointCommand;
 import io.journeyengine.journey.identity.Identity;
+import io.journeyengine.journey.merge.ProfileMergedAway;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.lock.DeadlockException;
@@ -54,10 +57,13 @@ public class IngestionService {
     private final Clock clock;
     private final int commitSize;
     private final EventPositions eventPositions;
+    private final Aliases aliases;
+    private final ProfileMerging merging;
 
     public IngestionService(CommandGateway commands, ReceiptRepository receipts, IdentityIndex identities,
                             PlatformTransactionManager transactionManager, TransactionManager axonTransactionManager,
-                            Clock clock, IngestProperties properties, EventPositions eventPositions) {
+                            Clock clock, IngestProperties properties, EventPositions eventPositions,
+                            Aliases aliases, ProfileMerging merging) {
         this.commands = commands;
         this.receipts = receipts;
         this.identities = identities;
@@ -69,6 +75,8 @@ public class IngestionService {
         }
         this.commitSize = properties.commitSize();
         this.eventPositions = eventPositions;
+        this.aliases = aliases;
+        this.merging = merging;
     }
 
     /**
@@ -176,19 +184,24 @@ public class IngestionService {
                                                   existing.get().events());
             }
             Resolution who = resolve(item);
-            if (who.problem != null) {
-                return TouchpointResult.rejected(item.touchpointId(), item.customerId(), who.problem);
-            }
             UnitOfWork<?> scope = DefaultUnitOfWork.startAndGet(GenericMessage.asMessage(item.touchpointId()));
             try {
                 scope.attachTransaction(touchpointTransaction);
+                MetaData metaData = metaData(item, correlationId, receivedAt);
+                // Profiles proved to be this customer are merged into it first: the touchpoint then applies to the
+                // one customer they are (a checkout after a login buys both carts).
+                List<String> events = new ArrayList<>();
+                for (Merge merge : who.merges) {
+                    events.addAll(merging.merge(merge.from(), who.customerId, item.touchpoint(), merge.evidence(),
+                                                metaData, receivedAt));
+                }
                 for (Identity identity : who.toClaim) {
                     identities.claim(identity, who.customerId, receivedAt);
                 }
                 TouchpointCommand command = item.command().create(who.customerId, item.touchpoint(),
                                                                   item.identity());
-                List<String> events = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(metaData(item, correlationId, receivedAt)));
+                events.addAll(commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(metaData)));
                 receipts.record(new ReceiptRepository.Receipt(item.touchpointId(), who.customerId, events),
                                 receivedAt);
                 scope.commit();
@@ -196,8 +209,9 @@ public class IngestionService {
             } catch (JourneyRuleViolation violation) {
                 scope.rollback(violation);
                 return TouchpointResult.rejected(item.touchpointId(), who.customerId, ruleProblem(violation));
-            } catch (DuplicateKeyException race) {
-                // Another request claimed the same identity or touchpointId first; look again.
+            } catch (DuplicateKeyException | ProfileMergedAway race) {
+                // Another request claimed the same identity or touchpointId first, or merged this customer into
+                // another one; look again (the identity or the alias now leads to the winner).
                 scope.rollback(race);
                 if (attempt == ATTEMPTS) {
                     throw race;
@@ -211,19 +225,27 @@ public class IngestionService {
         }
     }
 
-    /** The customer a touchpoint is for, and the identities it brings that nobody owns yet. */
-    private record Resolution(String customerId, Set<Identity> toClaim, Problem problem) {
+    /** A profile to merge into the touchpoint's customer, and the identity that proves they are one. */
+    private record Merge(String from, Identity evidence) {
+    }
+
+    /**
+     * The customer a touchpoint is for (a merged-away id leads to its survivor), the identities it brings that
+     * nobody owns yet, and the other customers' profiles it proves to be this customer's.
+     */
+    private record Resolution(String customerId, Set<Identity> toClaim, List<Merge> merges) {
     }
 
     private Resolution resolve(ParsedTouchpoint.Valid item) {
-        String customerId = item.customerId();
+        String customerId = item.customerId() == null ? null : aliases.canonical(item.customerId());
         Set<Identity> toClaim = new LinkedHashSet<>();
+        List<Merge> merges = new ArrayList<>();
         if (item.identity() != null) {
-            var owner = identities.customerOf(item.identity());
+            var owner = identities.customerOf(item.identity()).map(aliases::canonical);
             if (customerId == null) {
                 customerId = owner.orElseGet(() -> "cust-" + UUID.randomUUID());
             } else if (owner.isPresent() && !owner.get().equals(customerId)) {
-                return new Resolution(customerId, toClaim, identityConflict(item.identity(), owner.get()));
+                merges.add(new Merge(owner.get(), item.identity()));
             }
             if (owner.isEmpty()) {
                 toClaim.add(item.identity());
@@ -231,21 +253,16 @@ public class IngestionService {
         }
         Identity linked = item.linkedIdentity();
         if (linked != null) {
-            var owner = identities.customerOf(linked);
-            if (owner.isPresent() && !owner.get().equals(customerId)) {
-                return new Resolution(customerId, toClaim, identityConflict(linked, owner.get()));
+            var owner = identities.customerOf(linked).map(aliases::canonical);
+            String from = owner.orElse(null);
+            if (from != null && !from.equals(customerId) && merges.stream().noneMatch(m -> m.from().equals(from))) {
+                merges.add(new Merge(from, linked));
             }
             if (owner.isEmpty()) {
                 toClaim.add(linked);
             }
         }
-        return new Resolution(customerId, toClaim, null);
-    }
-
-    private static Problem identityConflict(Identity identity, String owner) {
-        return Problem.of(409, "IDENTITY_CONFLICT", "Identity belongs to another customer",
-                          "This " + identity.type() + " belongs to customer " + owner)
-                      .with(Map.of("identityType", identity.type().name(), "ownerCustomerId", owner));
+        return new Resolution(customerId, toClaim, merges);
     }
 
     static Problem ruleProblem(JourneyRuleViolation violation) {

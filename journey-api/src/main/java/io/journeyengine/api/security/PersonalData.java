@@ -19,6 +19,9 @@ public final class PersonalData {
     }
 
     public static String mask(IdentityType type, String value) {
+        if (io.journeyengine.journey.privacy.PersonalData.ERASED.equals(value)) {
+            return value;
+        }
         if (type == IdentityType.EMAIL) {
             int at = value.indexOf('@');
             return at <= 0 ? "***" : value.charAt(0) + "***" + value.substring(at);

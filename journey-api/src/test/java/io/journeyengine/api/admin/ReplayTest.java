@@ -31,7 +31,7 @@ class ReplayTest {
     private static final Set<String> NOT_VIEWS = Set.of("DOMAIN_EVENT_ENTRY", "SNAPSHOT_EVENT_ENTRY", "TOKEN_ENTRY",
                                                         "DEAD_LETTER_ENTRY", "FLYWAY_SCHEMA_HISTORY",
                                                         "TOUCHPOINT_RECEIPT", "IDENTITY_INDEX", "API_KEY",
-                                                        "AUDIT_LOG");
+                                                        "AUDIT_LOG", "PROFILE_MERGE", "PERSONAL_DATA_KEY");
 
     private static RunningEngine engine;
     private static Api api;

@@ -69,13 +69,20 @@ class IdentityAddressingTest {
     }
 
     @Test
-    void anIdentityOfAnotherCustomerIsAConflictUntilProfilesCanBeMerged() {
+    void anIdentityOfAnotherCustomerMergesThatCustomerIntoTheOneNamed() {
         api.post("/api/touchpoints", byIdentity("id-5", "cust-owner", "LOYALTY_CARD", "LC-123", "STORE"));
-        Answer conflict = api.post("/api/touchpoints", byIdentity("id-6", "cust-other", "LOYALTY_CARD", "LC-123",
-                                                                   "STORE"));
-        assertThat(conflict.status()).isEqualTo(409);
-        assertThat(conflict.code()).isEqualTo("IDENTITY_CONFLICT");
-        assertThat(engine.eventCount("cust-other")).isZero();
+        Answer merged = api.post("/api/touchpoints", byIdentity("id-6", "cust-other", "LOYALTY_CARD", "LC-123",
+                                                                 "STORE"));
+        assertThat(merged.status()).isEqualTo(200);
+        assertThat(merged.json().get("customerId").asText()).isEqualTo("cust-other");
+        assertThat(merged.json().get("events").toString()).contains("ProfileMerged");
+        assertThat(engine.database().queryForObject(
+                "SELECT customer_id FROM identity_index WHERE identity_value = 'LC-123'", String.class))
+                .isEqualTo("cust-other");
+        // The card's former owner is an alias now.
+        Answer later = api.post("/api/touchpoints", byIdentity("id-6b", "cust-owner", "LOYALTY_CARD", "LC-123",
+                                                                "STORE"));
+        assertThat(later.json().get("customerId").asText()).isEqualTo("cust-other");
     }
 
     @Test
@@ -86,6 +93,46 @@ class IdentityAddressingTest {
         assertThat(link.json().get("events").toString()).contains("IdentityLinked");
         Answer byDevice = api.post("/api/touchpoints", byIdentity("id-8", null, "DEVICE_ID", "device-77", "APP"));
         assertThat(byDevice.json().get("customerId").asText()).isEqualTo("cust-linker");
+    }
+
+    /**
+     * The race and the normal form together: channels that write one new phone number (or one e-mail address)
+     * each their own way, all at once, still end in one customer, and the index holds the number once, in E.164.
+     */
+    @Test
+    void differentSpellingsOfOneNewIdentityRacingEndInOneCustomer() throws Exception {
+        List<String[]> spellings = List.of(
+                new String[]{"PHONE", "+31 6 5555 0001"}, new String[]{"PHONE", "0031655550001"},
+                new String[]{"PHONE", "(+31) 6-5555.0001"}, new String[]{"PHONE", "+31655550001"},
+                new String[]{"EMAIL", " Race.Winner@Example.COM"}, new String[]{"EMAIL", "race.winner@example.com "},
+                new String[]{"EMAIL", "RACE.WINNER@EXAMPLE.COM"}, new String[]{"EMAIL", "Race.Winner@example.com"});
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<Answer>> calls = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String[] spelling = spellings.get(i % spellings.size());
+                String id = "spelling-race-" + i;
+                String channel = spelling[0].equals("PHONE") ? (i % 2 == 0 ? "SMS" : "WHATSAPP") : "EMAIL";
+                calls.add(() -> api.post("/api/touchpoints", byIdentity(id, null, spelling[0], spelling[1], channel)));
+            }
+            Map<String, Set<String>> customersByType = new java.util.HashMap<>();
+            List<Future<Answer>> answers = pool.invokeAll(calls);
+            for (int i = 0; i < answers.size(); i++) {
+                Answer answer = answers.get(i).get();
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                customersByType.computeIfAbsent(spellings.get(i % spellings.size())[0], k -> new HashSet<>())
+                               .add(answer.json().get("customerId").asText());
+            }
+            assertThat(customersByType.get("PHONE")).hasSize(1);
+            assertThat(customersByType.get("EMAIL")).hasSize(1);
+            assertThat(engine.database().queryForList(
+                    "SELECT identity_value FROM identity_index WHERE identity_value IN (?, ?, ?, ?) "
+                            + "OR LOWER(identity_value) = 'race.winner@example.com'", String.class,
+                    "+31655550001", "0031655550001", "+31 6 5555 0001", "(+31) 6-5555.0001"))
+                    .containsExactlyInAnyOrder("+31655550001", "race.winner@example.com");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

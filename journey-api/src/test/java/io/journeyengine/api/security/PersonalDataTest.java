@@ -22,4 +22,11 @@ class PersonalDataTest {
         assertThat(PersonalData.mask(IdentityType.LOYALTY_CARD, "LC-0099887766")).isEqualTo("***7766");
         assertThat(PersonalData.mask(IdentityType.COOKIE_ID, "abc")).isEqualTo("***");
     }
+
+    @Test
+    void anErasedValueIsShownAsErasedWhateverItsType() {
+        for (IdentityType type : IdentityType.values()) {
+            assertThat(PersonalData.mask(type, "[erased]")).isEqualTo("[erased]");
+        }
+    }
 }

@@ -2,21 +2,36 @@ package io.journeyengine.journey.cart;
 
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.RuleCode;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.order.CheckoutCompleted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The customer's one cart across every channel: what the web added, the app shows and the checkout buys.
  * One currency per cart; it is set by the first line and released when the cart is empty again.
+ * <p>
+ * A merged profile's cart joins this one: a product in both keeps the line with the larger quantity. The lines as
+ * they were before each merge are remembered, so that undoing the merge can put them back.
  */
 public class Cart {
 
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private String currency;
+    /** Per merged profile: the lines the merge set, and what this cart held for those products before. */
+    private final Map<String, MergedLines> merges = new HashMap<>();
+
+    /** The lines a merge set, and what this cart held for those products before it. */
+    public record MergedLines(List<CartLine> set, Map<String, CartLine> before) {
+    }
 
     public void checkCanAdd(String sku, String itemCurrency) {
         if (currency != null && !currency.equals(itemCurrency)) {
@@ -58,6 +73,60 @@ public class Cart {
         return currency;
     }
 
+    /**
+     * The lines this cart takes from a merged profile's cart: each product it does not hold, and each it holds fewer
+     * of (the larger quantity wins, with that line's price; the channel it was first added on stays this cart's).
+     * A cart in another currency cannot join: then nothing is taken and those lines stay with the merged profile.
+     */
+    public List<CartLine> linesToTake(List<CartLine> theirs) {
+        if (theirs.isEmpty() || (currency != null && !currency.equals(theirs.get(0).currency()))) {
+            return List.of();
+        }
+        List<CartLine> taken = new ArrayList<>();
+        for (CartLine line : theirs) {
+            CartLine mine = lines.get(line.sku());
+            if (mine == null) {
+                taken.add(line);
+            } else if (line.quantity() > mine.quantity()) {
+                taken.add(new CartLine(line.sku(), line.quantity(), line.unitPrice(), line.currency(),
+                                       mine.addedVia()));
+            }
+        }
+        return taken;
+    }
+
+    /** A product whose line changed since the merge with {@code mergedCustomerId} set it, if any. */
+    public Optional<String> changedSinceMerge(String mergedCustomerId) {
+        MergedLines merge = merges.get(mergedCustomerId);
+        if (merge == null) {
+            return Optional.empty();
+        }
+        return merge.set().stream()
+                    .filter(set -> !sameLine(set, lines.get(set.sku())))
+                    .map(CartLine::sku).findFirst();
+    }
+
+    /**
+     * What undoing the merge with {@code mergedCustomerId} makes of the lines it set: the line held before, or a
+     * line of quantity 0 where the product was not in this cart.
+     */
+    public List<CartLine> linesAfterUnmerge(String mergedCustomerId) {
+        MergedLines merge = merges.get(mergedCustomerId);
+        if (merge == null) {
+            return List.of();
+        }
+        return merge.set().stream().map(set -> {
+            CartLine before = merge.before().get(set.sku());
+            return before != null ? before
+                    : new CartLine(set.sku(), 0, set.unitPrice(), set.currency(), set.addedVia());
+        }).toList();
+    }
+
+    private static boolean sameLine(CartLine a, CartLine b) {
+        return b != null && a.quantity() == b.quantity() && a.unitPrice().compareTo(b.unitPrice()) == 0
+                && Objects.equals(a.currency(), b.currency());
+    }
+
     @EventSourcingHandler
     void on(CartItemAdded event) {
         // A product added again keeps the channel it was first added on and takes the latest price.
@@ -88,5 +157,34 @@ public class Cart {
         // A checkout buys the whole cart, whichever channel it happens on.
         lines.clear();
         currency = null;
+    }
+
+    @EventSourcingHandler
+    void on(ProfileMerged event) {
+        Map<String, CartLine> before = new HashMap<>();
+        for (CartLine line : event.cartLines()) {
+            CartLine mine = lines.get(line.sku());
+            if (mine != null) {
+                before.put(line.sku(), mine);
+            }
+            lines.put(line.sku(), line);
+            currency = line.currency();
+        }
+        merges.put(event.mergedCustomerId(), new MergedLines(List.copyOf(event.cartLines()), before));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUnmerged event) {
+        for (CartLine line : event.cartLines()) {
+            if (line.quantity() > 0) {
+                lines.put(line.sku(), line);
+            } else {
+                lines.remove(line.sku());
+            }
+        }
+        if (lines.isEmpty()) {
+            currency = null;
+        }
+        merges.remove(event.mergedCustomerId());
     }
 }

@@ -2,8 +2,10 @@ package io.journeyengine.journey.conversation;
 
 import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.TouchpointEvent;
+import io.journeyengine.journey.privacy.PersonalData;
 
 /** A conversation opened on {@code touchpoint.channel}. */
-public record ConversationStarted(String customerId, Touchpoint touchpoint, String conversationId, String topic)
+public record ConversationStarted(String customerId, Touchpoint touchpoint, String conversationId,
+                                  @PersonalData String topic)
         implements TouchpointEvent {
 }

@@ -3,12 +3,17 @@ package io.journeyengine.journey.conversation;
 import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.RuleCode;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
+import io.journeyengine.journey.privacy.PersonalData;
+import io.journeyengine.journey.privacy.PersonalDataErased;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The customer's conversations with agents. A conversation keeps its id across a handover, so the WhatsApp thread
@@ -53,6 +58,31 @@ public class Conversations {
 
     public List<Conversation> all() {
         return List.copyOf(byId.values());
+    }
+
+    /** The conversations of a merged profile this journey takes: those whose id it does not use already. */
+    public List<Conversation> toTake(List<Conversation> theirs) {
+        return theirs.stream().filter(c -> !byId.containsKey(c.conversationId())).toList();
+    }
+
+    /** A conversation among {@code moved} that went on since it moved here (a message, a handover, closed). */
+    public Optional<Conversation> changedSince(List<Conversation> moved) {
+        return moved.stream().filter(c -> !c.equals(byId.get(c.conversationId()))).findFirst();
+    }
+
+    @EventSourcingHandler
+    void on(ProfileMerged event) {
+        event.profile().conversations().forEach(c -> byId.put(c.conversationId(), c));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUnmerged event) {
+        event.returned().conversations().forEach(c -> byId.remove(c.conversationId()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        byId.replaceAll((id, c) -> new Conversation(id, PersonalData.ERASED, c.channels(), c.messages(), c.open()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package io.journeyengine.journey.identity;
 
+import io.journeyengine.journey.privacy.PersonalData;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -9,7 +11,7 @@ import java.util.regex.Pattern;
  * identifiers trimmed. Two channels that know the same person by the same phone number therefore name the same
  * identity, however each of them formats it.
  */
-public record Identity(IdentityType type, String value) {
+public record Identity(IdentityType type, @PersonalData String value) {
 
     public static final int MAX_LENGTH = 200;
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");

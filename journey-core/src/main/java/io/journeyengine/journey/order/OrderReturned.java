@@ -2,8 +2,10 @@ package io.journeyengine.journey.order;
 
 import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.TouchpointEvent;
+import io.journeyengine.journey.privacy.PersonalData;
 
 /** A whole order came back. */
-public record OrderReturned(String customerId, Touchpoint touchpoint, String orderId, String storeId, String reason)
+public record OrderReturned(String customerId, Touchpoint touchpoint, String orderId, String storeId,
+                            @PersonalData String reason)
         implements TouchpointEvent {
 }

@@ -2,11 +2,14 @@ package io.journeyengine.journey.order;
 
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.RuleCode;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The customer's orders, online and in store. */
 public class Orders {
@@ -56,19 +59,40 @@ public class Orders {
         return List.copyOf(byId.values());
     }
 
+    /** The orders of a merged profile this journey takes: those whose id it does not hold already. */
+    public List<Order> toTake(List<Order> theirs) {
+        return theirs.stream().filter(o -> !byId.containsKey(o.orderId())).toList();
+    }
+
+    /** An order among {@code moved} that changed since it moved here (picked up, returned). */
+    public Optional<Order> changedSince(List<Order> moved) {
+        return moved.stream().filter(o -> !o.equals(byId.get(o.orderId()))).findFirst();
+    }
+
+    @EventSourcingHandler
+    void on(ProfileMerged event) {
+        event.profile().orders().forEach(o -> byId.put(o.orderId(), o));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUnmerged event) {
+        event.returned().orders().forEach(o -> byId.remove(o.orderId()));
+    }
+
     @EventSourcingHandler
     void on(CheckoutCompleted event) {
         byId.put(event.orderId(), new Order(event.orderId(), event.touchpoint().channel(),
                                             event.touchpoint().occurredAt(), event.fulfilment(), event.storeId(),
-                                            event.total(), event.currency(), event.promoCode(), false, false));
+                                            event.lines(), event.total(), event.currency(), event.promoCode(),
+                                            false, false));
     }
 
     @EventSourcingHandler
     void on(InStorePurchaseMade event) {
         // A till basket leaves the store with the customer: it is never "for pickup".
         byId.put(event.orderId(), new Order(event.orderId(), event.touchpoint().channel(),
-                                            event.touchpoint().occurredAt(), null, event.storeId(), event.total(),
-                                            event.currency(), event.promoCode(), false, false));
+                                            event.touchpoint().occurredAt(), null, event.storeId(), event.lines(),
+                                            event.total(), event.currency(), event.promoCode(), false, false));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,8 @@ import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.RuleCode;
 import io.journeyengine.journey.Touchpoint;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Instant;
@@ -85,6 +87,16 @@ public class PromoCodes {
         return List.copyOf(byCode.values());
     }
 
+    /** The codes of a merged profile this wallet takes: those it does not hold already (its own copy wins). */
+    public List<PromoCode> toTake(List<PromoCode> theirs) {
+        return theirs.stream().filter(p -> !byCode.containsKey(normalise(p.code()))).toList();
+    }
+
+    /** A code among {@code moved} whose state changed since it moved here (redeemed, or given back), if any. */
+    public Optional<PromoCode> changedSince(List<PromoCode> moved) {
+        return moved.stream().filter(p -> !p.equals(byCode.get(normalise(p.code())))).findFirst();
+    }
+
     @EventSourcingHandler
     void on(PromoCodeSent event) {
         String key = normalise(event.code());
@@ -98,6 +110,16 @@ public class PromoCodes {
         Touchpoint tp = event.touchpoint();
         byCode.computeIfPresent(normalise(event.code()), (k, p) -> p.redeemed(
                 new PromoCode.Redemption(tp.occurredAt(), tp.channel(), event.orderId(), tp.id())));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileMerged event) {
+        event.profile().promoCodes().forEach(p -> byCode.put(normalise(p.code()), p));
+    }
+
+    @EventSourcingHandler
+    void on(ProfileUnmerged event) {
+        event.returned().promoCodes().forEach(p -> byCode.remove(normalise(p.code())));
     }
 
     @EventSourcingHandler

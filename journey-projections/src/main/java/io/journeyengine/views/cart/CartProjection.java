@@ -4,6 +4,9 @@ import io.journeyengine.journey.JourneyStarted;
 import io.journeyengine.journey.Money;
 import io.journeyengine.journey.cart.CartItemAdded;
 import io.journeyengine.journey.cart.CartItemRemoved;
+import io.journeyengine.journey.cart.CartLine;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.order.CheckoutCompleted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -23,6 +26,9 @@ import java.util.Optional;
  * The cross-channel cart, kept in {@code cart_view} and {@code cart_view_line}: what the web shop added is what the
  * app shows. Events of one customer arrive in order (Axon's default sequencing per aggregate); each handler first
  * claims the event's sequence number, so an event delivered a second time changes nothing.
+ * <p>
+ * A merge carries the lines it set in the survivor's cart (the merged cart's lines, the larger quantity where both
+ * held a product), and an unmerge the lines as they are again; the merged profile's own cart is left as it was.
  */
 @Component
 @ProcessingGroup(CartProjection.GROUP)
@@ -81,6 +87,35 @@ public class CartProjection {
         }
         jdbc.update("DELETE FROM cart_view_line WHERE customer_id = ?", event.customerId());
         touch(event.customerId(), null, event.touchpoint().occurredAt());
+    }
+
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        if (claim(event.customerId(), sequence) && !event.cartLines().isEmpty()) {
+            setLines(event.customerId(), event.cartLines(), event.touchpoint().occurredAt());
+        }
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event, @SequenceNumber long sequence) {
+        if (claim(event.customerId(), sequence) && !event.cartLines().isEmpty()) {
+            setLines(event.customerId(), event.cartLines(), event.at());
+        }
+    }
+
+    private void setLines(String customerId, List<CartLine> lines, Instant at) {
+        for (CartLine line : lines) {
+            if (line.quantity() <= 0) {
+                jdbc.update("DELETE FROM cart_view_line WHERE customer_id = ? AND sku = ?", customerId, line.sku());
+            } else if (jdbc.update("UPDATE cart_view_line SET quantity = ?, unit_price = ? WHERE customer_id = ? "
+                                           + "AND sku = ?", line.quantity(), line.unitPrice(), customerId,
+                                   line.sku()) == 0) {
+                jdbc.update("INSERT INTO cart_view_line (customer_id, sku, quantity, unit_price, added_via, added_at) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?)", customerId, line.sku(), line.quantity(),
+                            line.unitPrice(), line.addedVia().name(), Timestamp.from(at));
+            }
+        }
+        touch(customerId, hasLines(customerId) ? lines.get(0).currency() : null, at);
     }
 
     @ResetHandler

@@ -1,6 +1,10 @@
 package io.journeyengine.views.channel;
 
 import io.journeyengine.journey.TouchpointEvent;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileMergedInto;
+import io.journeyengine.journey.merge.ProfileRestored;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.views.support.Counters;
 import io.journeyengine.views.support.SnapshotReads;
 import io.journeyengine.views.support.TouchpointLog;
@@ -31,6 +35,11 @@ import static io.journeyengine.views.channel.ChannelContribution.SWITCHES;
  * shared rows are only added to, in a fixed order, so segments neither lose updates nor deadlock.
  * <p>
  * Idempotent: an event whose sequence the customer's rows already reach was applied before and is skipped.
+ * <p>
+ * Merges (docs/decisions.md, "Analytics after a merge"): the survivor's handler copies the merged profile's
+ * touchpoints from the {@link ProfileMerged} event (never from the merged profile's rows, which another segment may
+ * not have written yet) and recomputes the survivor; the merged profile's own handler takes its contribution out on
+ * {@link ProfileMergedInto}, since a merged-away profile is not a customer. An unmerge and a restore do the opposite.
  */
 @Component
 @ProcessingGroup(ChannelAnalyticsProjection.GROUP)
@@ -59,6 +68,49 @@ public class ChannelAnalyticsProjection {
         after.add(touchpoint);
         after.sort(TouchpointRow.JOURNEY_ORDER);
         touchpoints.append(event.customerId(), touchpoint);
+        Counters changes = Counters.ofCurrentBatch(jdbc, GROUP);
+        changes.addAll(ChannelContribution.of(before), -1);
+        changes.addAll(ChannelContribution.of(after), 1);
+    }
+
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        String survivor = event.customerId();
+        if (touchpoints.hasCopies(survivor, event.mergedCustomerId())) {
+            return;
+        }
+        List<TouchpointRow> before = touchpoints.ofCustomer(survivor);
+        touchpoints.appendCopies(survivor, event.mergedCustomerId(),
+                                 TouchpointRow.copiesOf(event.profile().history(), sequence));
+        recomputed(before, touchpoints.ofCustomer(survivor));
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event) {
+        String survivor = event.customerId();
+        List<TouchpointRow> before = touchpoints.ofCustomer(survivor);
+        if (touchpoints.removeCopies(survivor, event.mergedCustomerId()) > 0) {
+            recomputed(before, touchpoints.ofCustomer(survivor));
+        }
+    }
+
+    @EventHandler
+    void on(ProfileMergedInto event) {
+        if (touchpoints.markMergedInto(event.customerId(), event.survivorId()) > 0) {
+            Counters.ofCurrentBatch(jdbc, GROUP).addAll(
+                    ChannelContribution.of(touchpoints.ofCustomer(event.customerId())), -1);
+        }
+    }
+
+    @EventHandler
+    void on(ProfileRestored event) {
+        if (touchpoints.unmark(event.customerId()) > 0) {
+            Counters.ofCurrentBatch(jdbc, GROUP).addAll(
+                    ChannelContribution.of(touchpoints.ofCustomer(event.customerId())), 1);
+        }
+    }
+
+    private void recomputed(List<TouchpointRow> before, List<TouchpointRow> after) {
         Counters changes = Counters.ofCurrentBatch(jdbc, GROUP);
         changes.addAll(ChannelContribution.of(before), -1);
         changes.addAll(ChannelContribution.of(after), 1);

@@ -17,10 +17,12 @@ import java.util.Map;
  * independently, so right after a touchpoint one of them may be a moment behind the others.
  */
 public record Customer360(String customerId, LifecycleStage stage, List<CustomerLifecycle.Step> stageHistory,
-                          List<Identity> identities, Map<Channel, Boolean> consents, CartView cart,
+                          List<Identity> identities, Map<Channel, Boolean> consents,
+                          List<CustomerProfile.ConsentChange> consentHistory, CartView cart,
                           List<CustomerProfile.Conversation> conversations, List<Promotion> promotions,
                           List<CustomerProfile.Order> orders, List<Channel> channels, Channel preferredChannel,
-                          NextBestAction.Recommendation nextBestAction) {
+                          NextBestAction.Recommendation nextBestAction,
+                          List<CustomerProfile.MergedProfile> mergedProfiles) {
 
     /** A code and where it stands at the time of the request. */
     public record Promotion(String promotionId, String code, Channel sentVia, PromotionStatus status,
@@ -44,9 +46,10 @@ public record Customer360(String customerId, LifecycleStage stage, List<Customer
                 stage, cart, profile.conversations(), promotions, !profile.loyaltyProgrammes().isEmpty(), preferred,
                 now));
         return new Customer360(profile.customerId(), stage, lifecycle != null ? lifecycle.stageHistory() : List.of(),
-                               profile.identities(), profile.consents(), cart, profile.conversations(), promotions,
+                               profile.identities(), profile.consents(), profile.consentHistory(), cart,
+                               profile.conversations(), promotions,
                                profile.orders(), profile.channels().stream().map(CustomerProfile.ChannelUse::channel)
                                                        .toList(),
-                               preferred, next);
+                               preferred, next, profile.mergedProfiles());
     }
 }

@@ -5,6 +5,8 @@ import io.journeyengine.journey.conversation.ConversationClosed;
 import io.journeyengine.journey.conversation.ConversationHandedOver;
 import io.journeyengine.journey.conversation.ConversationMessageLogged;
 import io.journeyengine.journey.conversation.ConversationStarted;
+import io.journeyengine.journey.privacy.PersonalData;
+import io.journeyengine.journey.privacy.PersonalDataErased;
 import io.journeyengine.views.support.InsertOnce;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,8 +56,22 @@ public class CustomerConversationsProjection {
 
     @EventHandler
     void on(ConversationClosed event) {
-        jdbc.update("UPDATE customer_conversation SET closed = TRUE WHERE customer_id = ? AND conversation_id = ?",
-                    event.customerId(), event.conversationId());
+        if (jdbc.update("UPDATE customer_conversation SET closed = TRUE WHERE customer_id = ? AND conversation_id = ?",
+                        event.customerId(), event.conversationId()) == 0) {
+            // A conversation that came with a merged profile: its row is that profile's, written by another segment
+            // (perhaps not yet), so the closing is recorded on its own and read with the family.
+            InsertOnce.into("customer_conversation_closed").key("customer_id", event.customerId())
+                      .key("conversation_id", event.conversationId()).run(jdbc);
+        }
+    }
+
+    /** Topics and message texts are the customer's words: unreadable from now on, as in a replay of the events. */
+    @EventHandler
+    void on(PersonalDataErased event) {
+        jdbc.update("UPDATE customer_conversation SET topic = ? WHERE customer_id = ?", PersonalData.ERASED,
+                    event.customerId());
+        jdbc.update("UPDATE customer_message SET message_text = ? WHERE customer_id = ?", PersonalData.ERASED,
+                    event.customerId());
     }
 
     private void moved(String customerId, long sequence, String conversationId, Channel to) {
@@ -66,6 +82,7 @@ public class CustomerConversationsProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM customer_conversation_closed");
         jdbc.update("DELETE FROM customer_message");
         jdbc.update("DELETE FROM customer_conversation_channel");
         jdbc.update("DELETE FROM customer_conversation");

@@ -3,6 +3,7 @@ package io.journeyengine.views.customer;
 import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.Money;
 import io.journeyengine.journey.conversation.MessageDirection;
+import io.journeyengine.views.support.Family;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
@@ -12,8 +13,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads what happened with one customer from the customer-360 tables: conversations, codes and orders, each oldest
@@ -27,29 +31,42 @@ final class CustomerHistoryReader {
         this.jdbc = jdbc;
     }
 
-    List<CustomerProfile.Conversation> conversations(String customerId) {
+    /**
+     * The family's conversations: a conversation that came with a merged profile is that profile's row, and what
+     * happened to it since (messages, handovers, closing) is in the survivor's rows, so all of them are read.
+     */
+    List<CustomerProfile.Conversation> conversations(List<String> family) {
+        String in = " IN (" + Family.placeholders(family) + ")";
+        Object[] ids = family.toArray();
         Map<String, List<Channel>> channels = new HashMap<>();
-        jdbc.query("SELECT conversation_id, channel FROM customer_conversation_channel WHERE customer_id = ? "
-                           + "ORDER BY sequence_number",
+        jdbc.query("SELECT conversation_id, channel FROM customer_conversation_channel WHERE customer_id" + in
+                           + " ORDER BY sequence_number, customer_id",
                    rs -> {
                        channels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                .add(Channel.valueOf(rs.getString(2)));
-                   }, customerId);
+                   }, ids);
         Map<String, List<CustomerProfile.Message>> messages = new HashMap<>();
         jdbc.query("SELECT conversation_id, direction, message_text, channel, sent_at FROM customer_message "
-                           + "WHERE customer_id = ? ORDER BY sent_at, sequence_number",
+                           + "WHERE customer_id" + in + " ORDER BY sent_at, sequence_number, customer_id",
                    rs -> {
                        messages.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                .add(new CustomerProfile.Message(MessageDirection.valueOf(rs.getString(2)),
                                                                 rs.getString(3), Channel.valueOf(rs.getString(4)),
                                                                 instant(rs, 5)));
-                   }, customerId);
-        return jdbc.query("SELECT conversation_id, topic, closed FROM customer_conversation WHERE customer_id = ? "
-                                  + "ORDER BY started_at, sequence_number",
-                          (rs, n) -> new CustomerProfile.Conversation(
-                                  rs.getString(1), rs.getString(2), channels.getOrDefault(rs.getString(1), List.of()),
-                                  !rs.getBoolean(3), messages.getOrDefault(rs.getString(1), List.of())),
-                          customerId);
+                   }, ids);
+        Set<String> closed = new HashSet<>(jdbc.queryForList(
+                "SELECT conversation_id FROM customer_conversation_closed WHERE customer_id" + in, String.class, ids));
+        Map<String, CustomerProfile.Conversation> byId = new LinkedHashMap<>();
+        jdbc.query("SELECT conversation_id, topic, closed FROM customer_conversation WHERE customer_id" + in
+                           + " ORDER BY started_at, sequence_number",
+                   rs -> {
+                       String id = rs.getString(1);
+                       // An id used by two profiles of the family: the conversation read first stays.
+                       byId.putIfAbsent(id, new CustomerProfile.Conversation(
+                               id, rs.getString(2), channels.getOrDefault(id, List.of()),
+                               !rs.getBoolean(3) && !closed.contains(id), messages.getOrDefault(id, List.of())));
+                   }, ids);
+        return new ArrayList<>(byId.values());
     }
 
     List<CustomerProfile.PromoCode> promoCodes(String customerId) {

@@ -1,6 +1,9 @@
 package io.journeyengine.views.customer;
 
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.order.CheckoutCompleted;
+import io.journeyengine.journey.order.Order;
 import io.journeyengine.journey.order.InStorePurchaseMade;
 import io.journeyengine.journey.order.OrderLine;
 import io.journeyengine.journey.order.OrderPickedUp;
@@ -53,18 +56,46 @@ public class CustomerOrdersProjection {
                     event.customerId(), event.orderId());
     }
 
+    /** The orders a merge moved here are this customer's rows from now on: a pickup or return here updates them. */
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        for (Order order : event.profile().orders()) {
+            insert(event.customerId(), order.orderId(), sequence, order.channel().name(), order.placedAt(),
+                   order.currency(), order.total(), order.promoCode(),
+                   order.fulfilment() == null ? IN_STORE : order.fulfilment().name(), order.storeId(),
+                   order.pickedUp(), order.returned(), order.lines());
+        }
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event) {
+        for (Order order : event.returned().orders()) {
+            jdbc.update("DELETE FROM customer_order_line WHERE customer_id = ? AND order_id = ?", event.customerId(),
+                        order.orderId());
+            jdbc.update("DELETE FROM customer_order WHERE customer_id = ? AND order_id = ?", event.customerId(),
+                        order.orderId());
+        }
+    }
+
     private void placed(Purchase purchase, long sequence, String fulfilment, String storeId) {
-        InsertOnce.into("customer_order").key("customer_id", purchase.customerId()).key("order_id", purchase.orderId())
-                  .value("sequence_number", sequence).value("channel", purchase.touchpoint().channel().name())
-                  .value("placed_at", Timestamp.from(purchase.touchpoint().occurredAt()))
-                  .value("currency", purchase.currency()).value("total", purchase.total())
-                  .value("promo_code", purchase.promoCode()).value("fulfilment", fulfilment)
-                  .value("store_id", storeId).value("picked_up", false).value("returned", false).run(jdbc);
-        List<OrderLine> lines = purchase.lines();
+        insert(purchase.customerId(), purchase.orderId(), sequence, purchase.touchpoint().channel().name(),
+               purchase.touchpoint().occurredAt(), purchase.currency(), purchase.total(), purchase.promoCode(),
+               fulfilment, storeId, false, false, purchase.lines());
+    }
+
+    private void insert(String customerId, String orderId, long sequence, String channel, java.time.Instant placedAt,
+                        String currency, java.math.BigDecimal total, String promoCode, String fulfilment,
+                        String storeId, boolean pickedUp, boolean returned, List<OrderLine> lines) {
+        InsertOnce.into("customer_order").key("customer_id", customerId).key("order_id", orderId)
+                  .value("sequence_number", sequence).value("channel", channel)
+                  .value("placed_at", Timestamp.from(placedAt))
+                  .value("currency", currency).value("total", total)
+                  .value("promo_code", promoCode).value("fulfilment", fulfilment)
+                  .value("store_id", storeId).value("picked_up", pickedUp).value("returned", returned).run(jdbc);
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
-            InsertOnce.into("customer_order_line").key("customer_id", purchase.customerId())
-                      .key("order_id", purchase.orderId()).key("line_number", i)
+            InsertOnce.into("customer_order_line").key("customer_id", customerId)
+                      .key("order_id", orderId).key("line_number", i)
                       .value("sku", line.sku()).value("quantity", line.quantity())
                       .value("unit_price", line.unitPrice()).run(jdbc);
         }

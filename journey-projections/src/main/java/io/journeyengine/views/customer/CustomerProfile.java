@@ -18,11 +18,28 @@ import java.util.Map;
  * @param channels channels used, in order of first use (by {@code occurredAt}, then arrival), with touchpoint counts
  */
 public record CustomerProfile(String customerId, LifecycleStage stage, List<Identity> identities,
-                              Map<Channel, Boolean> consents, List<Conversation> conversations,
+                              Map<Channel, Boolean> consents, List<ConsentChange> consentHistory,
+                              List<Conversation> conversations,
                               List<PromoCode> promoCodes, List<Order> orders, List<ChannelUse> channels,
-                              List<String> loyaltyProgrammes) {
+                              List<String> loyaltyProgrammes, List<MergedProfile> mergedProfiles) {
+
+    /**
+     * A profile merged into this customer: when, and the evidence (the type of the identity that proved them one
+     * customer, and the touchpoint that linked it). Its identities, consents, conversations and channels are part of
+     * this profile's; its codes, orders and cart lines moved here.
+     */
+    public record MergedProfile(String customerId, Instant mergedAt, String evidenceType, String touchpointId) {
+    }
 
     public record ChannelUse(Channel channel, long touchpoints) {
+    }
+
+    /**
+     * One marketing consent decision: for which channel, granted or withdrawn, when ({@code occurredAt}), the channel
+     * that reported it and its touchpoint. The history holds every decision, late ones in their business-time place.
+     */
+    public record ConsentChange(Channel channel, boolean granted, Instant at, Channel reportedVia,
+                                String touchpointId) {
     }
 
     /** A conversation: the channels it has been on (where it started, then each handover), oldest message first. */

@@ -3,6 +3,11 @@ package io.journeyengine.views.customer;
 import io.journeyengine.journey.JourneyStarted;
 import io.journeyengine.journey.TouchpointEvent;
 import io.journeyengine.journey.lifecycle.LifecycleStageAdvanced;
+import io.journeyengine.journey.lifecycle.LifecycleStageCorrected;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileMergedInto;
+import io.journeyengine.journey.merge.ProfileRestored;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.views.support.InsertOnce;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,6 +26,10 @@ import java.sql.Timestamp;
  * <p>
  * The other classes of the {@value #GROUP} group keep the rest of the profile (contacts, conversations, codes,
  * orders) in rows that an event sets rather than counts, so they need no claim.
+ * <p>
+ * Merges: the survivor records which profiles were merged into it ({@code customer_merge}); its answer then reads
+ * their identities, consents, conversations, channels and touchpoints with its own (see {@link CustomerQueries}),
+ * whenever the merged profile's segment wrote them. A merged-away profile leaves the listing ({@code merged_into}).
  */
 @Component
 @ProcessingGroup(CustomerProfileProjection.GROUP)
@@ -70,8 +79,42 @@ public class CustomerProfileProjection {
                     event.customerId());
     }
 
+    @EventHandler
+    void on(LifecycleStageCorrected event) {
+        jdbc.update("UPDATE customer_profile SET stage = ? WHERE customer_id = ?", event.to().name(),
+                    event.customerId());
+    }
+
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        InsertOnce.into("customer_merge").key("customer_id", event.customerId())
+                  .key("merged_id", event.mergedCustomerId())
+                  .value("merged_at", Timestamp.from(event.touchpoint().occurredAt()))
+                  .value("evidence_type", event.evidence().type().name())
+                  .value("touchpoint_id", event.touchpoint().id())
+                  .value("sequence_number", sequence).run(jdbc);
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event) {
+        jdbc.update("DELETE FROM customer_merge WHERE customer_id = ? AND merged_id = ?", event.customerId(),
+                    event.mergedCustomerId());
+    }
+
+    @EventHandler
+    void on(ProfileMergedInto event) {
+        jdbc.update("UPDATE customer_profile SET merged_into = ? WHERE customer_id = ?", event.survivorId(),
+                    event.customerId());
+    }
+
+    @EventHandler
+    void on(ProfileRestored event) {
+        jdbc.update("UPDATE customer_profile SET merged_into = NULL WHERE customer_id = ?", event.customerId());
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM customer_merge");
         jdbc.update("DELETE FROM customer_channel");
         jdbc.update("DELETE FROM customer_profile");
     }

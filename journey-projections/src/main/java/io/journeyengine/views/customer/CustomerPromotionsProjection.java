@@ -1,5 +1,8 @@
 package io.journeyengine.views.customer;
 
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
+import io.journeyengine.journey.promotion.PromoCode;
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeSent;
@@ -46,6 +49,25 @@ public class CustomerPromotionsProjection {
     void on(PromoCodeReinstated event) {
         jdbc.update("UPDATE customer_promotion SET redeemed_via = NULL WHERE customer_id = ? AND code = ?",
                     event.customerId(), event.code());
+    }
+
+    /** The codes a merge moved here are this customer's rows from now on: a redemption here updates them. */
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        for (PromoCode code : event.profile().promoCodes()) {
+            InsertOnce.into("customer_promotion").key("customer_id", event.customerId()).key("code", code.code())
+                      .value("promotion_id", code.promotionId()).value("sent_via", code.sentVia().name())
+                      .value("sent_at", Timestamp.from(code.sentAt()))
+                      .value("sequence_number", sequence).value("expires_at", Timestamp.from(code.expiresAt()))
+                      .value("redeemed_via", code.redemption() == null ? null : code.redemption().via().name())
+                      .run(jdbc);
+        }
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event) {
+        event.returned().promoCodes().forEach(code -> jdbc.update(
+                "DELETE FROM customer_promotion WHERE customer_id = ? AND code = ?", event.customerId(), code.code()));
     }
 
     @ResetHandler

@@ -1,6 +1,10 @@
 package io.journeyengine.views.journey;
 
 import io.journeyengine.journey.TouchpointEvent;
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileMergedInto;
+import io.journeyengine.journey.merge.ProfileRestored;
+import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.views.support.Counters;
 import io.journeyengine.views.support.SnapshotReads;
 import io.journeyengine.views.support.TimeRange;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.LongStream;
 
 import static io.journeyengine.views.journey.JourneyContribution.TOTALS;
@@ -31,6 +36,10 @@ import static io.journeyengine.views.journey.JourneyContribution.TOTALS;
  * The group runs in several segments: a customer's rows belong to one segment, and the one totals row is only added
  * to at the end of a batch ({@link Counters}), so concurrent segments neither lose updates nor deadlock.
  * Idempotent by the customer's {@code last_sequence}.
+ * <p>
+ * Merges work as in the channel view: the survivor folds in the merged touchpoints carried by {@link ProfileMerged}
+ * and keeps copies of them for ranges; the merged-away profile leaves the totals and the median
+ * ({@code time_to_first_purchase_ms} NULL, {@code merged_into} set) until it is restored.
  */
 @Component
 @ProcessingGroup(JourneyAnalyticsProjection.GROUP)
@@ -53,29 +62,93 @@ public class JourneyAnalyticsProjection {
 
     @EventHandler
     void on(TouchpointEvent event, @SequenceNumber long sequence) {
-        List<Summary> found = jdbc.query(
+        Optional<Summary> found = summaryOf(event.customerId());
+        if (found.isPresent() && found.get().lastSequence() >= sequence) {
+            return;
+        }
+        JourneyContribution before = found.map(Summary::journey).orElse(JourneyContribution.NONE);
+        TouchpointRow touchpoint = TouchpointRow.of(event, sequence);
+        store(event.customerId(), sequence, found.isPresent(), before.plus(touchpoint), before);
+        touchpoints.append(event.customerId(), touchpoint);
+    }
+
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        Optional<Summary> found = summaryOf(event.customerId());
+        if (found.isPresent() && found.get().lastSequence() >= sequence) {
+            return;
+        }
+        JourneyContribution before = found.map(Summary::journey).orElse(JourneyContribution.NONE);
+        List<TouchpointRow> copies = TouchpointRow.copiesOf(event.profile().history(), sequence);
+        JourneyContribution after = before;
+        for (TouchpointRow copy : copies) {
+            after = after.plus(copy);
+        }
+        store(event.customerId(), sequence, found.isPresent(), after, before);
+        touchpoints.appendCopies(event.customerId(), event.mergedCustomerId(), copies);
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event, @SequenceNumber long sequence) {
+        Optional<Summary> found = summaryOf(event.customerId());
+        if (found.isEmpty() || found.get().lastSequence() >= sequence) {
+            return;
+        }
+        touchpoints.removeCopies(event.customerId(), event.mergedCustomerId());
+        // Set-based figures cannot subtract a touchpoint: fold the remaining ones again.
+        JourneyContribution after = JourneyContribution.of(touchpoints.ofCustomer(event.customerId()));
+        store(event.customerId(), sequence, true, after, found.get().journey());
+    }
+
+    @EventHandler
+    void on(ProfileMergedInto event, @SequenceNumber long sequence) {
+        Optional<Summary> found = summaryOf(event.customerId());
+        if (found.isEmpty() || found.get().lastSequence() >= sequence) {
+            return;
+        }
+        jdbc.update("UPDATE journey_customer SET last_sequence = ?, time_to_first_purchase_ms = NULL, "
+                            + "merged_into = ? WHERE customer_id = ?", sequence, event.survivorId(),
+                    event.customerId());
+        touchpoints.markMergedInto(event.customerId(), event.survivorId());
+        Counters.ofCurrentBatch(jdbc, GROUP).addAll(found.get().journey().figures(), -1);
+    }
+
+    @EventHandler
+    void on(ProfileRestored event, @SequenceNumber long sequence) {
+        Optional<Summary> found = summaryOf(event.customerId());
+        if (found.isEmpty() || found.get().lastSequence() >= sequence) {
+            return;
+        }
+        JourneyContribution journey = found.get().journey();
+        jdbc.update("UPDATE journey_customer SET last_sequence = ?, time_to_first_purchase_ms = ?, merged_into = NULL "
+                            + "WHERE customer_id = ?", sequence, journey.timeToFirstPurchaseMillis(),
+                    event.customerId());
+        touchpoints.unmark(event.customerId());
+        Counters.ofCurrentBatch(jdbc, GROUP).addAll(journey.figures(), 1);
+    }
+
+    private Optional<Summary> summaryOf(String customerId) {
+        return jdbc.query(
                 "SELECT last_sequence, first_at, first_purchase_at, channels FROM journey_customer "
                         + "WHERE customer_id = ?",
                 (rs, n) -> new Summary(rs.getLong(1), new JourneyContribution(
                         instant(rs.getObject(2, OffsetDateTime.class)), instant(rs.getObject(3, OffsetDateTime.class)),
                         JourneyContribution.channelsOf(rs.getString(4)))),
-                event.customerId());
-        if (!found.isEmpty() && found.get(0).lastSequence() >= sequence) {
-            return;
-        }
-        JourneyContribution before = found.isEmpty() ? JourneyContribution.NONE : found.get(0).journey();
-        TouchpointRow touchpoint = TouchpointRow.of(event, sequence);
-        JourneyContribution after = before.plus(touchpoint);
+                customerId).stream().findFirst();
+    }
+
+    /** Writes the customer's new summary and adds the difference it makes to the totals. */
+    private void store(String customerId, long sequence, boolean exists, JourneyContribution after,
+                       JourneyContribution before) {
         Object[] columns = {sequence, TimeRange.utc(after.firstAt()), utcOrNull(after.firstPurchaseAt()),
-                after.channelNames(), after.timeToFirstPurchaseMillis(), event.customerId()};
-        if (found.isEmpty()) {
+                after.channelNames(), after.timeToFirstPurchaseMillis(), customerId};
+        if (!exists) {
             jdbc.update("INSERT INTO journey_customer (last_sequence, first_at, first_purchase_at, channels, "
                                 + "time_to_first_purchase_ms, customer_id) VALUES (?, ?, ?, ?, ?, ?)", columns);
         } else {
             jdbc.update("UPDATE journey_customer SET last_sequence = ?, first_at = ?, first_purchase_at = ?, "
                                 + "channels = ?, time_to_first_purchase_ms = ? WHERE customer_id = ?", columns);
         }
-        touchpoints.append(event.customerId(), touchpoint);
         Counters changes = Counters.ofCurrentBatch(jdbc, GROUP);
         changes.addAll(before.figures(), -1);
         changes.addAll(after.figures(), 1);

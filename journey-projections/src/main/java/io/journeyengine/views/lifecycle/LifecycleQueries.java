@@ -64,8 +64,9 @@ public class LifecycleQueries {
      * without an in-range touchpoint is not counted at all.
      */
     private Map<LifecycleStage, Long> stagesInRange(FindFunnel query) {
+        // A merged-away profile is not a customer: its rows are marked, and copies count under its survivor.
         StringBuilder sql = new StringBuilder("SELECT customer_id, occurred_at, lifecycle_signal "
-                                                      + "FROM lifecycle_touchpoint WHERE 1 = 1");
+                                                      + "FROM lifecycle_touchpoint WHERE merged_into IS NULL");
         List<Object> args = new ArrayList<>();
         if (query.from() != null) {
             sql.append(" AND occurred_at >= ?");

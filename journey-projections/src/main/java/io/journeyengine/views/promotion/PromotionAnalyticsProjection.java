@@ -1,5 +1,8 @@
 package io.journeyengine.views.promotion;
 
+import io.journeyengine.journey.merge.ProfileMerged;
+import io.journeyengine.journey.merge.ProfileUnmerged;
+import io.journeyengine.journey.order.Order;
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeSent;
@@ -30,6 +33,10 @@ import static io.journeyengine.views.promotion.PromotionAnalytics.STATS;
  * One segment ({@code initial-segment-count: 1} in application.yml): promotion events are a small share of the
  * traffic, and a promotion's counter rows are created by its first send — with one segment no two transactions
  * ever race to create the same row. Idempotent by the customer's last applied sequence ({@code promotion_customer}).
+ * <p>
+ * A merge changes no figure: a code is issued and redeemed where it was. The redemptions of the orders a merge moves
+ * follow them to the survivor, so that a later return on the survivor finds its redemption; with one segment, the
+ * merged profile's rows are always written before the survivor's merge event is handled.
  */
 @Component
 @ProcessingGroup(PromotionAnalyticsProjection.GROUP)
@@ -86,6 +93,27 @@ public class PromotionAnalyticsProjection {
         jdbc.update("DELETE FROM promotion_redemption WHERE customer_id = ? AND order_id = ?",
                     event.customerId(), event.orderId());
         redemptions.forEach(r -> count(event.promotionId(), r.channel(), r.sentVia(), -1));
+    }
+
+    @EventHandler
+    void on(ProfileMerged event, @SequenceNumber long sequence) {
+        if (marks.claim(event.customerId(), sequence)) {
+            moveRedemptions(event.profile().orders(), event.mergedCustomerId(), event.customerId());
+        }
+    }
+
+    @EventHandler
+    void on(ProfileUnmerged event, @SequenceNumber long sequence) {
+        if (marks.claim(event.customerId(), sequence)) {
+            moveRedemptions(event.returned().orders(), event.customerId(), event.mergedCustomerId());
+        }
+    }
+
+    private void moveRedemptions(List<Order> orders, String from, String to) {
+        for (Order order : orders) {
+            jdbc.update("UPDATE promotion_redemption SET customer_id = ? WHERE customer_id = ? AND order_id = ?",
+                        to, from, order.orderId());
+        }
     }
 
     private void count(String promotionId, String channel, String sentVia, int redemptions) {

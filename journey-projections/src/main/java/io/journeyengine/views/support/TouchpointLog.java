@@ -16,6 +16,10 @@ import java.util.function.BiConsumer;
  * {@code customer_id, sequence_number, occurred_at, channel, purchase}: it lets a handler recompute one customer
  * when a late touchpoint changes its order, and a time-range question be answered from the touchpoints in range.
  * Each view keeps its own table so it can be rebuilt alone.
+ * <p>
+ * Merges: a survivor holds copies of the touchpoints of each profile merged into it ({@code merged_from} set), under
+ * negative sequence numbers ({@link #copySequence}) so they never pass for a later event of the survivor; a
+ * merged-away profile's own rows are marked ({@code merged_into}) and left out of the customers of a range.
  */
 public final class TouchpointLog {
 
@@ -35,6 +39,48 @@ public final class TouchpointLog {
         return rows;
     }
 
+    /**
+     * The sequence number of the {@code position}-th touchpoint copied by the merge applied at the survivor's
+     * {@code mergeSequence}: negative (below every real event), unique, and ordered by merge, then by the merged
+     * profile's own order, so that journey order stays a total order.
+     */
+    public static long copySequence(long mergeSequence, int position) {
+        return -1_000_000_000_000_000L + mergeSequence * 1_000_000L + position;
+    }
+
+    /** Copies the merged profile's touchpoints under the survivor; the rows carry their copy sequence numbers. */
+    public void appendCopies(String survivorId, String mergedFrom, List<TouchpointRow> rows) {
+        for (TouchpointRow row : rows) {
+            jdbc.update("INSERT INTO " + table + " (customer_id, sequence_number, occurred_at, channel, purchase, "
+                                + "merged_from) VALUES (?, ?, ?, ?, ?, ?)",
+                        survivorId, row.sequence(), TimeRange.utc(row.occurredAt()), row.channel().name(),
+                        row.purchase(), mergedFrom);
+        }
+    }
+
+    public boolean hasCopies(String survivorId, String mergedFrom) {
+        return !jdbc.queryForList("SELECT 1 FROM " + table + " WHERE customer_id = ? AND merged_from = ? FETCH FIRST "
+                                          + "1 ROWS ONLY", Integer.class, survivorId, mergedFrom).isEmpty();
+    }
+
+    /** @return how many copies there were */
+    public int removeCopies(String survivorId, String mergedFrom) {
+        return jdbc.update("DELETE FROM " + table + " WHERE customer_id = ? AND merged_from = ?", survivorId,
+                           mergedFrom);
+    }
+
+    /** Marks a merged-away profile's rows; answers how many were not marked yet (0: done before). */
+    public int markMergedInto(String customerId, String survivorId) {
+        return jdbc.update("UPDATE " + table + " SET merged_into = ? WHERE customer_id = ? AND merged_into IS NULL",
+                           survivorId, customerId);
+    }
+
+    /** A restored profile's rows count for it again; answers how many were marked. */
+    public int unmark(String customerId) {
+        return jdbc.update("UPDATE " + table + " SET merged_into = NULL WHERE customer_id = ? AND merged_into IS NOT "
+                                   + "NULL", customerId);
+    }
+
     public void append(String customerId, TouchpointRow row) {
         jdbc.update("INSERT INTO " + table + " (customer_id, sequence_number, occurred_at, channel, purchase) "
                             + "VALUES (?, ?, ?, ?, ?)",
@@ -49,7 +95,9 @@ public final class TouchpointLog {
     public void forEachCustomer(TimeRange range, BiConsumer<String, List<TouchpointRow>> customer) {
         ByCustomer grouping = new ByCustomer(customer);
         jdbc.query("SELECT sequence_number, occurred_at, channel, purchase, customer_id FROM " + table
-                           + " WHERE 1 = 1" + range.condition("occurred_at")
+                           // A merged-away profile is not a customer; its touchpoints are counted as copies under
+                           // its survivor.
+                           + " WHERE merged_into IS NULL" + range.condition("occurred_at")
                            // The primary key's order: no sort of the whole range; each customer is sorted alone.
                            + " ORDER BY customer_id, sequence_number",
                    grouping, range.arguments().toArray());

@@ -2,6 +2,7 @@ package io.journeyengine.views.support;
 
 import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.TouchpointEvent;
+import io.journeyengine.journey.lifecycle.AppliedTouchpoint;
 import io.journeyengine.journey.order.Purchase;
 
 import java.time.Instant;
@@ -21,6 +22,22 @@ public record TouchpointRow(long sequence, Instant occurredAt, Channel channel, 
 
     public TouchpointRow {
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A merged profile's touchpoint, copied under the survivor with {@code sequence} (see TouchpointLog). */
+    public static TouchpointRow of(AppliedTouchpoint touchpoint, long sequence) {
+        return new TouchpointRow(sequence, touchpoint.touchpoint().occurredAt(), touchpoint.touchpoint().channel(),
+                                 touchpoint.purchase());
+    }
+
+    /** The copies of a merged profile's history, numbered after the merge applied at {@code mergeSequence}. */
+    public static java.util.List<TouchpointRow> copiesOf(java.util.List<AppliedTouchpoint> history,
+                                                         long mergeSequence) {
+        java.util.List<TouchpointRow> rows = new java.util.ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            rows.add(of(history.get(i), TouchpointLog.copySequence(mergeSequence, i)));
+        }
+        return rows;
     }
 
     public static TouchpointRow of(TouchpointEvent event, long sequence) {

@@ -19,6 +19,7 @@ import io.journeyengine.journey.order.OrderPickedUp;
 import io.journeyengine.journey.order.OrderReturned;
 import io.journeyengine.journey.order.Purchase;
 import io.journeyengine.journey.promotion.Discount;
+import io.journeyengine.journey.privacy.PersonalData;
 import io.journeyengine.journey.promotion.PromoCodeSent;
 
 import java.math.BigDecimal;
@@ -34,13 +35,24 @@ public record TouchpointSummary(String type, String summary) {
     static final int MAX_LENGTH = 1000;
 
     public static TouchpointSummary of(TouchpointEvent event) {
-        TouchpointSummary described = describe(event);
+        return capped(describe(event, false));
+    }
+
+    /**
+     * The summary as it reads once the customer's personal data is erased: the free texts in it (a conversation's
+     * topic and resolution, a return's reason) are {@code [erased]}; a replay of the erased events gives the same.
+     */
+    public static TouchpointSummary erased(TouchpointEvent event) {
+        return capped(describe(event, true));
+    }
+
+    private static TouchpointSummary capped(TouchpointSummary described) {
         String text = described.summary();
         return text.length() <= MAX_LENGTH ? described
                 : new TouchpointSummary(described.type(), text.substring(0, MAX_LENGTH - 1) + "…");
     }
 
-    private static TouchpointSummary describe(TouchpointEvent event) {
+    private static TouchpointSummary describe(TouchpointEvent event, boolean erased) {
         if (event instanceof ProductViewed e) {
             return new TouchpointSummary("PRODUCT_VIEWED", "Viewed " + e.sku());
         }
@@ -57,7 +69,7 @@ public record TouchpointSummary(String type, String summary) {
         }
         if (event instanceof ConversationStarted e) {
             return new TouchpointSummary("CONVERSATION_STARTED", "Conversation " + e.conversationId() + " started: "
-                    + e.topic());
+                    + personal(e.topic(), erased));
         }
         if (event instanceof ConversationMessageLogged e) {
             return new TouchpointSummary("CONVERSATION_MESSAGE", switch (e.direction()) {
@@ -71,7 +83,7 @@ public record TouchpointSummary(String type, String summary) {
         }
         if (event instanceof ConversationClosed e) {
             return new TouchpointSummary("CONVERSATION_CLOSED", "Conversation " + e.conversationId() + " closed: "
-                    + e.resolution());
+                    + personal(e.resolution(), erased));
         }
         if (event instanceof CartItemAdded e) {
             return new TouchpointSummary("CART_ITEM_ADDED", "Added " + e.quantity() + " × " + e.sku() + " at "
@@ -95,13 +107,17 @@ public record TouchpointSummary(String type, String summary) {
         if (event instanceof OrderReturned e) {
             String where = e.storeId() == null ? "" : " at " + e.storeId();
             return new TouchpointSummary("ORDER_RETURNED", "Order " + e.orderId() + " returned" + where + ": "
-                    + e.reason());
+                    + personal(e.reason(), erased));
         }
         if (event instanceof LoyaltyEnrolled e) {
             return new TouchpointSummary("LOYALTY_ENROLLED", "Joined loyalty programme " + e.programId());
         }
         // A touchpoint type added to the domain but not yet described here still shows up, by its event name.
         return new TouchpointSummary(event.getClass().getSimpleName(), event.getClass().getSimpleName());
+    }
+
+    private static String personal(String text, boolean erased) {
+        return erased ? PersonalData.ERASED : text;
     }
 
     /** "3 items, 192.30 EUR" plus the code when one was used. */

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreferredChannelTest {
 
     private static CustomerProfile profile(Map<Channel, Boolean> consents, CustomerProfile.ChannelUse... used) {
-        return new CustomerProfile("c", null, List.of(), consents, List.of(), List.of(), List.of(), List.of(used),
-                                   List.of());
+        return new CustomerProfile("c", null, List.of(), consents, List.of(), List.of(), List.of(), List.of(), List.of(used),
+                                   List.of(), List.of());
     }
 
     private static CustomerProfile.ChannelUse used(Channel channel, long touchpoints) {
