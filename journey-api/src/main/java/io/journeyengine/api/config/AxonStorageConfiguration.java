@@ -3,6 +3,7 @@ package io.journeyengine.api.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
@@ -71,6 +72,9 @@ public class AxonStorageConfiguration {
                          .addModule(new JavaTimeModule())
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                         // Money in a JSON tree keeps its scale: upcasters and the debugging endpoints read stored
+                         // events as trees, and "89.90" must not come out as 89.9.
+                         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                          // A tolerant reader: an event stored with a field that a later version dropped still loads.
                          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                          .build();
