@@ -49,6 +49,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -65,8 +66,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Each touchpoint command is handled the same way: check the rules (the members throw
  * {@link JourneyRuleViolation}), then {@link #record} the touchpoint's event and whatever follows from it. A journey
  * is created by its first applied touchpoint, so a channel never has to register a customer first.
+ * <p>
+ * Snapshots and time-travel checkpoints store this object's fields. The {@code @Revision} names their shape: raise it
+ * whenever a field of the journey or of a member changes, and stored snapshots of the old shape are ignored (Axon's
+ * revision snapshot filter) and checkpoints rebuilt.
  */
-@Aggregate(cache = "journeyCache")
+@Aggregate(cache = "journeyCache", snapshotTriggerDefinition = "journeySnapshotTrigger")
+@Revision("1")
 public class CustomerJourney {
 
     @AggregateIdentifier

@@ -30,6 +30,9 @@ public final class ErrorCatalogue {
                 new Entry("CUSTOMER_NOT_FOUND", 404, "no customer has this id"),
                 new Entry("KEY_NOT_FOUND", 404, "no API key has this id"),
                 new Entry("PROJECTION_NOT_FOUND", 404, "no view has this name (see GET /api/admin/projections)"),
+                new Entry("SEQUENCE_NOT_FOUND", 404,
+                          "time travel to an event the customer's stream does not have (past its end, or before its "
+                                  + "first event)"),
                 new Entry("PROMOTION_NOT_FOUND", 404, "no code of this promotion has been issued"),
                 new Entry("LAST_ADMIN_KEY", 409, "revoking it would leave no ADMIN key"),
                 new Entry("REPLAY_IN_PROGRESS", 409, "the view is being rebuilt already; wait for it to finish"),

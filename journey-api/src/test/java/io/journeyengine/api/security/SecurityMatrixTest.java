@@ -46,6 +46,8 @@ class SecurityMatrixTest {
             new Row("GET", "/api/customers", "/api/customers", null, Set.of(Role.ANALYST, Role.AGENT)),
             new Row("GET", "/api/customers/{customerId}/events", "/api/customers/cust-matrix/events", null,
                     Set.of(Role.DEVELOPER)),
+            new Row("GET", "/api/customers/{customerId}/state", "/api/customers/cust-matrix/state", null,
+                    Set.of(Role.DEVELOPER)),
             new Row("GET", "/api/analytics/funnel", "/api/analytics/funnel", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/channels", "/api/analytics/channels", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/journeys", "/api/analytics/journeys", null, Set.of(Role.ANALYST)),
