@@ -248,7 +248,7 @@ public class IngestionService {
                       .with(Map.of("identityType", identity.type().name(), "ownerCustomerId", owner));
     }
 
-    static Problem ruleProblem(JourneyRuleViolation violation) {
+    public static Problem ruleProblem(JourneyRuleViolation violation) {
         int status = violation.code().conflict ? 409 : 422;
         return Problem.of(status, violation.code().name(), violation.code().title, violation.getMessage())
                       .with(violation.details());

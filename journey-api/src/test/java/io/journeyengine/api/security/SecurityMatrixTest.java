@@ -51,6 +51,7 @@ class SecurityMatrixTest {
             new Row("GET", "/api/customers/{customerId}/events/export", "/api/customers/cust-matrix/events/export",
                     null, Set.of(Role.DEVELOPER)),
             new Row("POST", "/api/admin/import", "/api/admin/import", "{}", Set.of(Role.ADMIN)),
+            new Row("POST", "/api/debug/dry-run", "/api/debug/dry-run", "{}", Set.of(Role.DEVELOPER)),
             new Row("GET", "/api/analytics/funnel", "/api/analytics/funnel", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/channels", "/api/analytics/channels", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/journeys", "/api/analytics/journeys", null, Set.of(Role.ANALYST)),
