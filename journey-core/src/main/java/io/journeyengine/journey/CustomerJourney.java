@@ -37,6 +37,7 @@ import io.journeyengine.journey.order.Orders;
 import io.journeyengine.journey.order.RecordInStorePurchase;
 import io.journeyengine.journey.order.RecordOrderPickup;
 import io.journeyengine.journey.order.RecordOrderReturn;
+import io.journeyengine.journey.promotion.ChannelScope;
 import io.journeyengine.journey.promotion.PromoCode;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
@@ -69,10 +70,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Snapshots and time-travel checkpoints store this object's fields. The {@code @Revision} names their shape: raise it
  * whenever a field of the journey or of a member changes, and stored snapshots of the old shape are ignored (Axon's
- * revision snapshot filter) and checkpoints rebuilt.
+ * revision snapshot filter) and checkpoints rebuilt. Revision 2: a code's {@code validOn} (was {@code validChannels}).
  */
 @Aggregate(cache = "journeyCache", snapshotTriggerDefinition = "journeySnapshotTrigger")
-@Revision("1")
+@Revision("2")
 public class CustomerJourney {
 
     @AggregateIdentifier
@@ -131,7 +132,8 @@ public class CustomerJourney {
         }
         promoCodes.checkCanSend(cmd.code());
         return record(cmd, () -> new PromoCodeSent(cmd.customerId(), cmd.touchpoint(), cmd.promotionId(),
-                                            PromoCodes.normalise(cmd.code()), cmd.discount(), cmd.validChannels(),
+                                            PromoCodes.normalise(cmd.code()), cmd.discount(),
+                                            ChannelScope.of(cmd.validChannels()),
                                             cmd.expiresAt()));
     }
 

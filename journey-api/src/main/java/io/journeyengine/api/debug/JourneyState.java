@@ -100,7 +100,7 @@ public record JourneyState(String customerId, LifecycleView lifecycle, CartView 
         return new PromotionView(code.promotionId(), code.code(),
                                  new DiscountView(money(code.discount().percent()), money(code.discount().amount()),
                                                   code.discount().currency()),
-                                 code.validChannels(), code.expiresAt(), code.sentVia(), code.sentAt(),
+                                 code.validOn().names(), code.expiresAt(), code.sentVia(), code.sentAt(),
                                  used == null ? null
                                          : new RedemptionView(used.at(), used.via(), used.orderId(), used.touchpointId()));
     }

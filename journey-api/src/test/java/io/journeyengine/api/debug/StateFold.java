@@ -100,7 +100,13 @@ final class StateFold {
                 putMoney(discount, "percent", p.get("discount").get("percent"));
                 putMoney(discount, "amount", p.get("discount").get("amount"));
                 discount.set("currency", p.get("discount").get("currency"));
-                code.set("validChannels", p.get("validChannels"));
+                // Revision 2: validOn {allChannels, channels}; the state shows it as channels write it.
+                ArrayNode valid = code.putArray("validChannels");
+                if (p.get("validOn").get("allChannels").asBoolean()) {
+                    valid.add("ALL");
+                } else {
+                    p.get("validOn").get("channels").forEach(valid::add);
+                }
                 code.put("expiresAt", Instant.parse(p.get("expiresAt").asText()).toString());
                 code.put("sentVia", channel);
                 code.put("sentAt", at.toString());

@@ -2,8 +2,10 @@ package io.journeyengine.journey.conversation;
 
 import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.TouchpointEvent;
+import org.axonframework.serialization.Revision;
 
 /** A conversation opened on {@code touchpoint.channel}. */
+@Revision("1")
 public record ConversationStarted(String customerId, Touchpoint touchpoint, String conversationId, String topic)
         implements TouchpointEvent {
 }
