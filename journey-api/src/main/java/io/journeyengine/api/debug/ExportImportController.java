@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * A customer's journey out of one instance and into another: the export is the raw stream as NDJSON, one event a
@@ -90,9 +91,11 @@ public class ExportImportController {
         } catch (BodyTooLargeException tooLarge) {
             return ApiExceptionHandler.answer(tooLarge.problem());
         }
-        audit.record("IMPORTED", String.join(",", result.customers().stream()
-                                                         .map(JourneyImport.Imported::customerId).toList()),
-                     "events=" + result.events());
+        List<String> customers = result.customers().stream().map(JourneyImport.Imported::customerId).toList();
+        String target = customers.size() == 1 ? customers.get(0)
+                : customers.get(0) + " and " + (customers.size() - 1) + " more";
+        audit.record("IMPORTED", target.length() > 200 ? target.substring(0, 200) : target,
+                     "customers=" + customers.size() + " events=" + result.events());
         return ResponseEntity.status(201).body(result);
     }
 }

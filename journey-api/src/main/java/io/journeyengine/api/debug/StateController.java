@@ -83,7 +83,8 @@ public class StateController {
         StoredEvent described = events.describe(event, null);
         return new StateAnswer(customerId, target, last,
                                new AfterEvent(target, described.type(),
-                                              (String) event.getMetaData().get("touchpointId"),
+                                              java.util.Objects.toString(
+                                                      event.getMetaData().get("touchpointId"), null),
                                               described.occurredAt(), described.recordedAt()),
                                new ComputedFrom(folded.checkpoint(), folded.eventsFolded()),
                                JourneyState.of(folded.journey()));
