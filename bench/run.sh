@@ -5,6 +5,9 @@
 #
 #   bench/run.sh                    # all phases: single touchpoints, batches, storage ceiling
 #   bench/run.sh --phases=single    # extra arguments go to the generator (see --help)
+#   bench/run.sh --phases=timetravel   # issue 5: state of a 10,000-event journey at random sequences
+#   bench/run.sh --phases=replay       # issue 5: one view rebuilt over REPLAY_EVENTS (1,000,000) events loaded
+#                                      # by JDBC into the stopped engine (alone: it restarts the engine)
 #   PROFILE=1 bench/run.sh          # 60 s of single touchpoints under Java Flight Recorder, then its hot spots
 #                                   # (PROFILE_PHASE=batch: 60 s of batches instead)
 #
@@ -15,7 +18,7 @@
 # Environment: BUILD=auto|always|never (default auto: build when a jar is missing or older than the sources),
 # APP_JAVA_OPTS (extra JVM options of the engine), JFR_FILE (PROFILE=1 recording, default /tmp/journey-bench.jfr),
 # JFR_SETTINGS (PROFILE=1: default or profile, or a .jfc file),
-# BENCH_TIMEOUT (seconds, default 270).
+# BENCH_TIMEOUT (seconds, default 270), REPLAY_EVENTS (events loaded for --phases=replay, default 1000000).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -98,21 +101,33 @@ if [[ "$PROFILE" == 1 ]]; then
   JFR_OPTS="-XX:StartFlightRecording=name=bench,settings=${JFR_SETTINGS:-default},maxage=15m"
   JFR_OPTS+=" -XX:FlightRecorderOptions=stackdepth=128"
 fi
-# shellcheck disable=SC2086
 # The benchmark speaks with the bootstrap key, which has every role and no rate limit.
 # journey.bench.open-noop: the no-op outside the security chain too, for the same-run cost of checking keys.
 export JOURNEY_BENCH_KEY="${JOURNEY_BENCH_KEY:-bench-bootstrap-key-0123456789abcdefghij}"
-JOURNEY_BOOTSTRAP_KEY="$JOURNEY_BENCH_KEY" \
-java ${APP_JAVA_OPTS:-} $JFR_OPTS -Daxoniq.update-checker.disabled=true -Djourney.data-dir="$WORK/data" \
-     -Djourney.bench.open-noop=true -jar "$WORK/journey-api.jar" --server.port="$PORT" --server.address=127.0.0.1 >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-started=$(date +%s)
-until curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the engine exited during startup" >&2; exit 1; }
-  (( $(date +%s) - started < 120 )) || { echo "the engine was not healthy within 120 s" >&2; exit 1; }
-  sleep 0.5
-done
-echo "healthy after $(( $(date +%s) - started )) s (pid $APP_PID)"
+start_engine() {
+  # shellcheck disable=SC2086
+  JOURNEY_BOOTSTRAP_KEY="$JOURNEY_BENCH_KEY" \
+  java ${APP_JAVA_OPTS:-} $JFR_OPTS -Daxoniq.update-checker.disabled=true -Djourney.data-dir="$WORK/data" \
+       -Djourney.bench.open-noop=true -jar "$WORK/journey-api.jar" --server.port="$PORT" --server.address=127.0.0.1 \
+       >>"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  local started
+  started=$(date +%s)
+  until curl -fsS --max-time 2 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the engine exited during startup" >&2; exit 1; }
+    (( $(date +%s) - started < 120 )) || { echo "the engine was not healthy within 120 s" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "healthy after $(( $(date +%s) - started )) s (pid $APP_PID)"
+}
+stop_engine() {
+  kill -TERM "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 120); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
+start_engine
 
 if [[ "${SIMULATE_CUSTOMERS:-0}" -gt 0 ]]; then
   # Realistic variety before the measured phases (codes, conversations, returns, abandoned carts): the journey
@@ -141,6 +156,22 @@ BENCH_ARGS+=("$@")
 
 rc=0
 echo
+if [[ " $* " == *" --phases=replay "* ]]; then
+  # The replay phase (issue 5) rebuilds one view over REPLAY_EVENTS events (default a million). They are written by
+  # JDBC into the stopped engine's H2 file (ReplayLoad: valid journeys in the engine's stored format, every
+  # processor's token set to the end), the JDBC read rate of the table is measured as the ceiling, then the engine
+  # starts again and the view is rebuilt through POST /api/admin/projections/{view}/replay.
+  echo "== stopping the engine to load the store"
+  stop_engine
+  load_log="$WORK/replay-load.log"
+  java -jar "$WORK/journey-bench.jar" --load-events="${REPLAY_EVENTS:-1000000}" --data="$WORK/data" | tee "$load_log"
+  ceiling="$(sed -n 's/^REPLAY_CEILING=//p' "$load_log")"
+  echo
+  echo "== engine restarted on the loaded store"
+  start_engine
+  BENCH_ARGS=("${BENCH_ARGS[@]/#--server-pid=*/--server-pid=$APP_PID}")
+  BENCH_ARGS+=(--replay-ceiling="${ceiling:-0}" --prewarm-seconds=0)
+fi
 timeout "$BENCH_TIMEOUT" java -jar "$WORK/journey-bench.jar" "${BENCH_ARGS[@]}" || rc=$?
 if [[ "$PROFILE" == 1 && -f "$JFR_FILE" ]]; then
   echo

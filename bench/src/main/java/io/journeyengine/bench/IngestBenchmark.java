@@ -106,6 +106,13 @@ public final class IngestBenchmark {
             JfrHotSpots.main(new String[]{options.get("jfr"), options.getOrDefault("top", "40")});
             return;
         }
+        if (options.containsKey("load-events")) {
+            // Offline, engine stopped (run.sh, replay phase): fill its H2 file, then print the read ceiling.
+            double ceiling = ReplayLoad.run(Path.of(options.get("data")), Long.parseLong(options.get("load-events")),
+                                            options.getOrDefault("run", "r"));
+            System.out.printf(Locale.ROOT, "REPLAY_CEILING=%.0f%n", ceiling);
+            return;
+        }
         IngestBenchmark benchmark;
         try {
             benchmark = new IngestBenchmark(options);
@@ -121,7 +128,15 @@ public final class IngestBenchmark {
         return """
                 usage: java -jar bench/target/journey-bench.jar --port=18080 [options]
                   --phases=single,batch,storage  which phases (run in this order; "noop": HTTP ceilings only;
-                                                 "readside": query latency and view lag on what the engine holds)
+                                                 "readside": query latency and view lag on what the engine holds;
+                                                 "timetravel": state at random sequences of one long journey;
+                                                 "replay": rebuild of one view over the whole store, see run.sh)
+                  --journey-events=10000         events of the time-travel journey
+                  --timetravel-in-flight=1       time-travel requests in flight
+                  --replay-view=timeline         the view the replay phase rebuilds
+                  --replay-ceiling=<rows/s>      the JDBC read rate measured by the load (printed beside the replay)
+                  --load-events=N --data=<dir>   instead of a benchmark: fill a stopped engine's H2 file with N events
+                                                 by JDBC, set every processor to their end, print the read ceiling
                   --run=<id>                     run id in customer and touchpoint ids (default: from the clock)
                   --customers=10000              distinct customers of the measured phases
                   --concurrency=32               single touchpoints in flight (one platform thread each)
@@ -160,13 +175,15 @@ public final class IngestBenchmark {
         if ((phases.contains("single") || phases.contains("batch")) && Boolean.parseBoolean(option("seed", "true"))) {
             seed();
         }
-        for (String phase : List.of("noop", "single", "batch", "storage", "readside")) {
+        for (String phase : List.of("noop", "single", "batch", "storage", "readside", "timetravel", "replay")) {
             if (phases.remove(phase)) {
                 switch (phase) {
                     case "noop" -> noop();
                     case "single" -> single();
                     case "batch" -> batch();
                     case "readside" -> readSide();
+                    case "timetravel" -> timeTravel();
+                    case "replay" -> replay();
                     default -> storage();
                 }
             }
@@ -243,6 +260,20 @@ public final class IngestBenchmark {
             reads.lag(measured.next(needed), warm.next((int) maxTime.toSeconds() * 10 + 50), perSecond, maxTime);
             settle();
         }
+    }
+
+    /** Issue 5: the state of a long journey at random sequences, against a trivial GET in the same run. */
+    private void timeTravel() throws Exception {
+        settle();
+        new DebugBenchmark(port, run, summary).timeTravel(intOption("journey-events", 10_000), maxTime,
+                                                          intOption("timetravel-in-flight", 1));
+    }
+
+    /** Issue 5: one view rebuilt from the whole store (run.sh loads it first, engine stopped: --load-events). */
+    private void replay() throws Exception {
+        settle();
+        new DebugBenchmark(port, run, summary).replay(option("replay-view", "timeline"),
+                                                      Double.parseDouble(option("replay-ceiling", "0")));
     }
 
     /** Only the HTTP ceilings, on bodies that are never stored: for tuning the HTTP layer alone. */

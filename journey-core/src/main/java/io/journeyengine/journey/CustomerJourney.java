@@ -52,6 +52,7 @@ import io.journeyengine.journey.order.RecordOrderReturn;
 import io.journeyengine.journey.privacy.DataSubject;
 import io.journeyengine.journey.privacy.ErasePersonalData;
 import io.journeyengine.journey.privacy.PersonalDataErased;
+import io.journeyengine.journey.promotion.ChannelScope;
 import io.journeyengine.journey.promotion.PromoCode;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
@@ -66,6 +67,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
@@ -87,8 +89,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Two journeys found to be one customer are merged (see {@link #handle(HandOverProfile)}); the merged one is an alias
  * from then on and refuses every command but its restoration and its erasure.
+ * <p>
+ * Snapshots and time-travel checkpoints store this object's fields. The {@code @Revision} names their shape: raise it
+ * whenever a field of the journey or of a member changes, and stored snapshots of the old shape are ignored (Axon's
+ * revision snapshot filter) and checkpoints rebuilt. Revision 2: a code's {@code validOn} (was {@code validChannels});
+ * revision 3: the merges member and the personal-data fields.
  */
-@Aggregate(cache = "journeyCache")
+@Aggregate(cache = "journeyCache", snapshotTriggerDefinition = "journeySnapshotTrigger")
+@Revision("3")
 public class CustomerJourney implements DataSubject {
 
     @AggregateIdentifier
@@ -161,7 +169,8 @@ public class CustomerJourney implements DataSubject {
         }
         promoCodes.checkCanSend(cmd.code());
         return record(cmd, () -> new PromoCodeSent(cmd.customerId(), cmd.touchpoint(), cmd.promotionId(),
-                                            PromoCodes.normalise(cmd.code()), cmd.discount(), cmd.validChannels(),
+                                            PromoCodes.normalise(cmd.code()), cmd.discount(),
+                                            ChannelScope.of(cmd.validChannels()),
                                             cmd.expiresAt()));
     }
 

@@ -7,6 +7,7 @@ import io.journeyengine.journey.consent.ConsentChanged;
 import io.journeyengine.journey.lifecycle.LifecycleStage;
 import io.journeyengine.journey.lifecycle.LifecycleStageAdvanced;
 import io.journeyengine.journey.lifecycle.StageRule;
+import io.journeyengine.journey.promotion.ChannelScope;
 import io.journeyengine.journey.promotion.Discount;
 import io.journeyengine.journey.promotion.PromoCodeSent;
 import io.journeyengine.journey.browsing.ProductViewed;
@@ -64,8 +65,8 @@ public final class JourneyFixtures {
     }
 
     public static PromoCodeSent codeSent(Touchpoint tp, String code, List<String> validChannels, Instant expiresAt) {
-        return new PromoCodeSent(CUSTOMER, tp, "winter-10", code, Discount.percent(BigDecimal.TEN), validChannels,
-                                 expiresAt);
+        return new PromoCodeSent(CUSTOMER, tp, "winter-10", code, Discount.percent(BigDecimal.TEN),
+                                 ChannelScope.of(validChannels), expiresAt);
     }
 
     public static CartItemAdded itemAdded(Touchpoint tp, String sku, int quantity, String price) {

@@ -3,6 +3,7 @@ package io.journeyengine.api.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.journeyengine.api.privacy.PersonalDataCipher;
@@ -70,14 +71,23 @@ public class AxonStorageConfiguration {
      */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper(PersonalDataCipher personalData) {
+        return storedForm().addModule(new PersonalDataModule(personalData)).build();
+    }
+
+    /**
+     * The stored JSON form of events without sealing: what the debugging endpoints show and export (a developer
+     * reads a journey in clear; an import seals it again under the importing instance's keys).
+     */
+    public static JsonMapper.Builder storedForm() {
         return JsonMapper.builder()
                          .addModule(new JavaTimeModule())
-                         .addModule(new PersonalDataModule(personalData))
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                         // Money in a JSON tree keeps its scale: upcasters and the debugging endpoints read stored
+                         // events as trees, and "89.90" must not come out as 89.9.
+                         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                          // A tolerant reader: an event stored with a field that a later version dropped still loads.
-                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                         .build();
+                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /**
@@ -104,14 +114,15 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    public EventStorageEngine eventStorageEngine(JourneySnapshots snapshots,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  PlatformTransactionManager transactionManager) {
         return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(defaultSerializer)
+                                     // Snapshots hold the aggregate's private fields (JourneySnapshots).
+                                     .snapshotSerializer(snapshots.serializer())
                                      .eventSerializer(eventSerializer)
                                      .upcasterChain(configuration.upcasterChain())
                                      .snapshotFilter(configuration.snapshotFilter())

@@ -265,7 +265,7 @@ public class IngestionService {
         return new Resolution(customerId, toClaim, merges);
     }
 
-    static Problem ruleProblem(JourneyRuleViolation violation) {
+    public static Problem ruleProblem(JourneyRuleViolation violation) {
         int status = violation.code().conflict ? 409 : 422;
         return Problem.of(status, violation.code().name(), violation.code().title, violation.getMessage())
                       .with(violation.details());

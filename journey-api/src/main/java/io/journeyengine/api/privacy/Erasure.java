@@ -88,6 +88,8 @@ public class Erasure {
             int deleted = keys.erase(family);
             for (String holder : holders) {
                 jdbc.update("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?", holder);
+                // Time-travel checkpoints hold the same state as snapshots; rewritten on the next time travel.
+                jdbc.update("DELETE FROM journey_state_checkpoint WHERE customer_id = ?", holder);
             }
             audit.record("PERSONAL_DATA_ERASED", customerId, "profiles=" + family + " keys=" + deleted
                     + " identities=" + forgotten);

@@ -9,10 +9,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -20,18 +22,24 @@ import java.io.IOException;
 /**
  * Refuses request bodies over the configured limit with {@code 413} before they are parsed: at once when the
  * declared Content-Length is too long, and while reading for chunked bodies. The batch endpoint has its own, larger
- * limit because it carries up to a thousand touchpoints.
+ * limit because it carries up to a thousand touchpoints, and the import of exported journeys a larger one still.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+    /** Where exported journeys are loaded; its files are far larger than touchpoints. */
+    static final String IMPORT_PATH = "/api/admin/import";
+
     private final IngestProperties limits;
     private final ObjectMapper json;
+    private final DataSize maxImportBytes;
 
-    public RequestBodyLimitFilter(IngestProperties limits, ObjectMapper json) {
+    public RequestBodyLimitFilter(IngestProperties limits, ObjectMapper json,
+                                  @Value("${journey.import.max-body-bytes:50MB}") DataSize maxImportBytes) {
         this.limits = limits;
         this.json = json;
+        this.maxImportBytes = maxImportBytes;
     }
 
     static Problem tooLarge(long limit) {
@@ -43,8 +51,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = request.getRequestURI().endsWith("/batch")
-                ? limits.maxBatchBodyBytes().toBytes()
+        long limit = request.getRequestURI().equals(IMPORT_PATH) ? maxImportBytes.toBytes()
+                : request.getRequestURI().endsWith("/batch") ? limits.maxBatchBodyBytes().toBytes()
                 : limits.maxBodyBytes().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {

@@ -60,6 +60,17 @@ public final class Api {
                                  .POST(HttpRequest.BodyPublishers.ofString(rawBody)).build());
     }
 
+    /** A JSON POST with extra request headers. */
+    public Answer post(String path, Object body, Map<String, String> headers) {
+        try {
+            HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+            headers.forEach(builder::header);
+            return send(builder.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer postBytes(String path, byte[] body, String contentType) {
         return send(request(path).header("Content-Type", contentType)
                                  .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

@@ -6,6 +6,7 @@ import io.journeyengine.journey.cart.CartLine;
 import io.journeyengine.journey.identity.Identity;
 
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * Profile {@code mergedCustomerId} was merged into this customer, because {@code touchpoint} linked {@code evidence},
@@ -14,6 +15,7 @@ import java.util.List;
  * programmes that this customer did not have already. {@code cartLines} are the lines of this customer's cart the
  * merge set (a product in both carts keeps the larger quantity). A consequence of the touchpoint, not a touchpoint.
  */
+@Revision("1")
 public record ProfileMerged(String customerId, Touchpoint touchpoint, String mergedCustomerId, Identity evidence,
                             MergedProfile profile, List<CartLine> cartLines) implements JourneyEvent {
 

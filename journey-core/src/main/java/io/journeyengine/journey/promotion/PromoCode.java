@@ -3,22 +3,22 @@ package io.journeyengine.journey.promotion;
 import io.journeyengine.journey.Channel;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A personal code in the customer's wallet. {@code redemption} is null while the code is available.
  */
-public record PromoCode(String promotionId, String code, Discount discount, List<String> validChannels,
+public record PromoCode(String promotionId, String code, Discount discount, ChannelScope validOn,
                         Instant expiresAt, Channel sentVia, Instant sentAt, Redemption redemption) {
 
-    public static final String ALL_CHANNELS = "ALL";
+    /** What channels write for "every channel" in {@code validChannels}. */
+    public static final String ALL_CHANNELS = ChannelScope.ALL;
 
     /** When, where and with which order a code was used. */
     public record Redemption(Instant at, Channel via, String orderId, String touchpointId) {
     }
 
     public boolean validOn(Channel channel) {
-        return validChannels.contains(ALL_CHANNELS) || validChannels.contains(channel.name());
+        return validOn.allows(channel);
     }
 
     public boolean expiredAt(Instant instant) {
@@ -26,6 +26,6 @@ public record PromoCode(String promotionId, String code, Discount discount, List
     }
 
     PromoCode redeemed(Redemption redemption) {
-        return new PromoCode(promotionId, code, discount, validChannels, expiresAt, sentVia, sentAt, redemption);
+        return new PromoCode(promotionId, code, discount, validOn, expiresAt, sentVia, sentAt, redemption);
     }
 }

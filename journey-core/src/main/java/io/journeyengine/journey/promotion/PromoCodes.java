@@ -69,8 +69,8 @@ public class PromoCodes {
         if (!promo.validOn(touchpoint.channel())) {
             throw new JourneyRuleViolation(RuleCode.PROMO_CHANNEL_NOT_ALLOWED,
                                            "Code " + key + " is not valid on " + touchpoint.channel()
-                                                   + "; it is valid on " + promo.validChannels(),
-                                           Map.of("promoCode", key, "validChannels", promo.validChannels()));
+                                                   + "; it is valid on " + promo.validOn().names(),
+                                           Map.of("promoCode", key, "validChannels", promo.validOn().names()));
         }
         return promo;
     }
@@ -100,7 +100,7 @@ public class PromoCodes {
     @EventSourcingHandler
     void on(PromoCodeSent event) {
         String key = normalise(event.code());
-        byCode.put(key, new PromoCode(event.promotionId(), key, event.discount(), event.validChannels(),
+        byCode.put(key, new PromoCode(event.promotionId(), key, event.discount(), event.validOn(),
                                       event.expiresAt(), event.touchpoint().channel(),
                                       event.touchpoint().occurredAt(), null));
     }

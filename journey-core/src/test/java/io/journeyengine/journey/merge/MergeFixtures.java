@@ -11,6 +11,7 @@ import io.journeyengine.journey.lifecycle.AppliedTouchpoint;
 import io.journeyengine.journey.lifecycle.LifecycleSignal;
 import io.journeyengine.journey.order.Order;
 import io.journeyengine.journey.order.OrderLine;
+import io.journeyengine.journey.promotion.ChannelScope;
 import io.journeyengine.journey.promotion.Discount;
 import io.journeyengine.journey.promotion.PromoCode;
 
@@ -36,7 +37,7 @@ final class MergeFixtures {
     }
 
     static PromoCode code(String code, Channel sentVia) {
-        return new PromoCode("winter-10", code, Discount.percent(BigDecimal.TEN), List.of("ALL"), at(24 * 60),
+        return new PromoCode("winter-10", code, Discount.percent(BigDecimal.TEN), ChannelScope.of(List.of("ALL")), at(24 * 60),
                              sentVia, at(-100), null);
     }
 

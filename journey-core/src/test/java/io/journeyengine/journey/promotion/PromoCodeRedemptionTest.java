@@ -230,7 +230,7 @@ class PromoCodeRedemptionTest {
                         advanced(consent, null, StageRule.CONSENT_GRANTED),
                         new PromoCodeSent(CUSTOMER, usdSent, "us-5", "USD-5", Discount.amount(new BigDecimal("5.00"),
                                                                                              "USD"),
-                                          List.of("ALL"), EXPIRES))
+                                          ChannelScope.of(List.of("ALL")), EXPIRES))
                  .when(buyInStore(till, "till-1", "50.00", "USD-5"))
                  .expectException(violation(RuleCode.CURRENCY_MISMATCH,
                                             Map.of("codeCurrency", "USD", "purchaseCurrency", "EUR")))
@@ -244,7 +244,8 @@ class PromoCodeRedemptionTest {
         fixture().given(started(consent), consentGranted(consent, SMS),
                         advanced(consent, null, StageRule.CONSENT_GRANTED),
                         new PromoCodeSent(CUSTOMER, eurSent, "gift-50", "GIFT-50",
-                                          Discount.amount(new BigDecimal("50"), "EUR"), List.of("ALL"), EXPIRES))
+                                          Discount.amount(new BigDecimal("50"), "EUR"),
+                                          ChannelScope.of(List.of("ALL")), EXPIRES))
                  .when(buyInStore(till, "till-1", "30.00", "GIFT-50"))
                  .expectEvents(new InStorePurchaseMade(CUSTOMER, till, "till-1", "store-1",
                                                        List.of(new OrderLine("TILL-1", 1, new BigDecimal("30.00"))),

@@ -64,8 +64,11 @@ public record TouchpointSummary(String type, String summary) {
             return new TouchpointSummary("IDENTITY_LINKED", "Identity linked (" + e.identity().type() + ")");
         }
         if (event instanceof PromoCodeSent e) {
+            // A code that is not valid everywhere says where it is: "why was my code refused in the app?"
+            String where = e.validOn().allChannels() ? ""
+                    : "; valid on " + String.join(", ", e.validOn().names());
             return new TouchpointSummary("PROMO_CODE_SENT", "Code " + e.code() + " sent (" + discount(e.discount())
-                    + ")");
+                    + where + ")");
         }
         if (event instanceof ConversationStarted e) {
             return new TouchpointSummary("CONVERSATION_STARTED", "Conversation " + e.conversationId() + " started: "

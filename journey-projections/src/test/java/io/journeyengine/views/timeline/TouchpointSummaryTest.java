@@ -22,6 +22,7 @@ import io.journeyengine.journey.order.InStorePurchaseMade;
 import io.journeyengine.journey.order.OrderLine;
 import io.journeyengine.journey.order.OrderPickedUp;
 import io.journeyengine.journey.order.OrderReturned;
+import io.journeyengine.journey.promotion.ChannelScope;
 import io.journeyengine.journey.promotion.Discount;
 import io.journeyengine.journey.promotion.PromoCodeSent;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,14 @@ class TouchpointSummaryTest {
     @Test
     void codesByPercentageAndByAmount() {
         described(new PromoCodeSent(C, TP, "winter-10", "WIN-8K2P", Discount.percent(new BigDecimal("10")),
-                                    List.of("ALL"), LATER), "PROMO_CODE_SENT", "Code WIN-8K2P sent (10%)");
+                                    ChannelScope.of(List.of("ALL")), LATER), "PROMO_CODE_SENT",
+                  "Code WIN-8K2P sent (10%)");
         described(new PromoCodeSent(C, TP, "winter-12", "W12", Discount.percent(new BigDecimal("12.50")),
-                                    List.of("ALL"), LATER), "PROMO_CODE_SENT", "Code W12 sent (12.5%)");
+                                    ChannelScope.of(List.of("ALL")), LATER), "PROMO_CODE_SENT",
+                  "Code W12 sent (12.5%)");
         described(new PromoCodeSent(C, TP, "five-off", "FIVE", Discount.amount(new BigDecimal("5"), "EUR"),
-                                    List.of("WEB"), LATER), "PROMO_CODE_SENT", "Code FIVE sent (5.00 EUR off)");
+                                    ChannelScope.of(List.of("WEB", "STORE")), LATER), "PROMO_CODE_SENT",
+                  "Code FIVE sent (5.00 EUR off; valid on WEB, STORE)");
     }
 
     @Test
