@@ -1,6 +1,7 @@
 package io.journeyengine.api.support;
 
 import io.journeyengine.api.JourneyApplication;
+import io.journeyengine.api.config.JourneyClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +98,11 @@ public final class RunningEngine implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The engine's clock; started with {@code journey.clock.adjustable=true}, a test moves it instead of sleeping. */
+    public JourneyClock clock() {
+        return (JourneyClock) context.getBean(Clock.class);
     }
 
     /** The engine's own database, for counting what was written; never used to change anything. */
