@@ -22,7 +22,7 @@ CREATE INDEX scheduled_tasks_execution_time ON scheduled_tasks (execution_time);
 CREATE INDEX scheduled_tasks_last_heartbeat ON scheduled_tasks (last_heartbeat);
 
 -- What each pending deadline is for, readable without decoding task_data: its customer, name and kind, and when it
--- is due; parked_at, failures and last_error once it failed too often (config/deadline/TrackedDeadlineManager).
+-- is due; parked_at, failures and last_error once it failed too often (journey-api deadline/TrackedDeadlineManager).
 -- A journey cancels its deadlines by (customer_id, deadline_name) through this index; Axon's own
 -- cancelAllWithinScope would decode every pending deadline of every customer.
 CREATE TABLE journey_deadline (

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #setTo} when {@code journey.clock.adjustable=true}.
  * <p>
  * Time keeps running between adjustments (an offset, not a frozen instant), so timeouts and polling still work.
- * Deadlines are due on this clock: db-scheduler reads it too (config/deadline/DeadlineConfiguration), and every
+ * Deadlines are due on this clock: db-scheduler reads it too (deadline/DeadlineConfiguration), and every
  * adjustment tells the listeners (the scheduler checks for due deadlines at once instead of at its next poll).
  */
 public final class JourneyClock extends Clock {
@@ -62,7 +62,7 @@ public final class JourneyClock extends Clock {
 
     /** Moves "now" to {@code instant}, which must not lie before the current time. */
     public void setTo(Instant instant) {
-        advance(Duration.between(instant(), instant).isNegative() ? Duration.ZERO : Duration.between(instant(), instant));
+        advance(Duration.between(instant(), instant));
     }
 
     /** Called after every adjustment. */

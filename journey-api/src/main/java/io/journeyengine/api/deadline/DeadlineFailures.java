@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * What happens when delivering a deadline fails (the journey's handler threw, the database was down): it is retried
@@ -46,7 +46,7 @@ class DeadlineFailures implements FailureHandler<DbSchedulerBinaryDeadlineDetail
         if (failures >= properties.maxAttempts()) {
             operations.reschedule(complete, PARKED_UNTIL);
             jdbc.update("UPDATE journey_deadline SET parked_at = ?, failures = ?, last_error = ? WHERE schedule_id = ?",
-                        Timestamp.from(complete.getTimeDone()), failures, error, scheduleId);
+                        complete.getTimeDone().atOffset(ZoneOffset.UTC), failures, error, scheduleId);
             log.error("Deadline {} failed {} times and is parked (GET /api/admin/deadlines): {}", scheduleId,
                       failures, error);
         } else {

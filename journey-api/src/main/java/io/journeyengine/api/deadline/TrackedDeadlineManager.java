@@ -17,8 +17,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -65,7 +65,7 @@ public class TrackedDeadlineManager implements DeadlineManager, Lifecycle {
                     "INSERT INTO journey_deadline (schedule_id, customer_id, deadline_name, kind, due_at) "
                             + "VALUES (?, ?, ?, ?, ?)",
                     scheduleId, customerId, deadlineName, JourneyDeadlines.kindOf(deadlineName),
-                    Timestamp.from(triggerDateTime)));
+                    triggerDateTime.atOffset(ZoneOffset.UTC)));
         }
         return scheduleId;
     }

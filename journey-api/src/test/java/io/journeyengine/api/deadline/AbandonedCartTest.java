@@ -27,7 +27,8 @@ class AbandonedCartTest {
 
     @BeforeAll
     static void start() {
-        engine = RunningEngine.start("journey.clock.start=2026-11-20T10:05:00Z", "journey.clock.adjustable=true");
+        engine = RunningEngine.start("journey.clock.start=2026-11-20T10:05:00Z", "journey.clock.adjustable=true",
+                                     "journey.cart.abandon-after=PT3H", "journey.conversation.idle-close-after=P7D");
         api = engine.api();
     }
 

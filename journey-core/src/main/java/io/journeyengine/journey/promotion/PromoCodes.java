@@ -112,7 +112,7 @@ public class PromoCodes {
     public Optional<PromoCode> stillExpiring(PromoCodeExpiryDue due) {
         return Optional.ofNullable(byCode.get(due.code()))
                        .filter(p -> p.redemption() == null && !expired.contains(p.code())
-                               && p.expiresAt().equals(due.dueAt()));
+                               && p.expiresAt().equals(due.expiresAt()));
     }
 
     @EventSourcingHandler
