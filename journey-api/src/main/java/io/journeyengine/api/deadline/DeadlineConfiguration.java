@@ -79,7 +79,7 @@ public class DeadlineConfiguration {
             // A test that moves the clock past a deadline sees it fire now, not at the next poll.
             journeyClock.onAdjust(scheduler::triggerCheckForDueExecutions);
         }
-        return new TrackedDeadlineManager(axon, scheduler, jdbc);
+        return new TrackedDeadlineManager(axon, scheduler, jdbc, clock);
     }
 
     /**

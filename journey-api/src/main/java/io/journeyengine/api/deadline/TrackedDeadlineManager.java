@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.journeyengine.journey.deadline.JourneyDeadline;
 import io.journeyengine.journey.deadline.JourneyDeadlines;
 import org.axonframework.common.Registration;
 import org.axonframework.deadline.DeadlineManager;
@@ -11,12 +12,14 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.lifecycle.Lifecycle;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,6 +32,11 @@ import java.util.List;
  * name. Axon's {@code cancelAllWithinScope} finds them by decoding every pending deadline of every customer (a full
  * read of {@code scheduled_tasks} per call); the index makes it one lookup by primary key per deadline. The same rows
  * answer {@code GET /api/admin/deadlines} (pending per kind, next due, parked) without decoding anything.
+ * <p>
+ * A deadline fires at its due time (business time), but never sooner than its
+ * {@linkplain JourneyDeadline#quietPeriod() quiet period} after it was scheduled, on the engine's clock: a cart reported
+ * two days late is abandoned three hours after it arrived (as abandoned at its business time), not the moment it
+ * arrives, before the touchpoints that followed it could.
  * <p>
  * Scheduling and firing stay Axon's: the deadline is stored by db-scheduler, fires on the engine's clock and is
  * delivered to the journey by Axon. A row is removed when its deadline is cancelled or has fired
@@ -43,11 +51,14 @@ public class TrackedDeadlineManager implements DeadlineManager, Lifecycle {
     private final DbSchedulerDeadlineManager delegate;
     private final Scheduler scheduler;
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public TrackedDeadlineManager(DbSchedulerDeadlineManager delegate, Scheduler scheduler, JdbcTemplate jdbc) {
+    public TrackedDeadlineManager(DbSchedulerDeadlineManager delegate, Scheduler scheduler, JdbcTemplate jdbc,
+                                  Clock clock) {
         this.delegate = delegate;
         this.scheduler = scheduler;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public DbSchedulerDeadlineManager delegate() {
@@ -57,7 +68,8 @@ public class TrackedDeadlineManager implements DeadlineManager, Lifecycle {
     @Override
     public String schedule(Instant triggerDateTime, String deadlineName,
                            Object messageOrPayload, ScopeDescriptor deadlineScope) {
-        String scheduleId = delegate.schedule(triggerDateTime, deadlineName, messageOrPayload, deadlineScope);
+        String scheduleId = delegate.schedule(firingTime(triggerDateTime, messageOrPayload), deadlineName,
+                                              messageOrPayload, deadlineScope);
         String customerId = customerOf(deadlineScope);
         if (customerId != null) {
             // With the deadline itself: at the unit of work's prepare-commit, in its transaction.
@@ -68,6 +80,16 @@ public class TrackedDeadlineManager implements DeadlineManager, Lifecycle {
                     triggerDateTime.atOffset(ZoneOffset.UTC)));
         }
         return scheduleId;
+    }
+
+    /** The due time, or the end of the deadline's quiet period from now if that is later. */
+    private Instant firingTime(Instant due, Object messageOrPayload) {
+        Object payload = messageOrPayload instanceof Message<?> message ? message.getPayload() : messageOrPayload;
+        if (payload instanceof JourneyDeadline deadline) {
+            Instant quietUntil = clock.instant().plus(deadline.quietPeriod());
+            return quietUntil.isAfter(due) ? quietUntil : due;
+        }
+        return due;
     }
 
     @Override

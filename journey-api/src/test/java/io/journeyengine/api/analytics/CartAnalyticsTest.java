@@ -44,7 +44,8 @@ class CartAnalyticsTest {
                 tp.consent("ca-4", "EMAIL", "08:00"), tp.cartAdd("ca-4", "WEB", "09:25"),
                 tp.checkout("ca-4", "WEB", "09:29", "ca-4-o1", null));
 
-        engine.clock().setTo(Instant.parse("2026-11-20T12:30:00Z"));
+        // Three hours after the last cart activity, and after the engine heard of it (09:30 on its clock).
+        engine.clock().setTo(Instant.parse("2026-11-20T12:40:00Z"));
         tp.awaitAnswer("/api/analytics/carts", """
                 {"abandoned":3,"reminded":2,"recovered":0,"recoveryRate":0.0,"recoveredByChannel":{}}""");
 

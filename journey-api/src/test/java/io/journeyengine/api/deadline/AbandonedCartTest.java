@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Abandoned carts over HTTP on the real application: the engine's clock is moved past the abandonment delay, the
  * deadline fires by itself, the reminder shows in the timeline and the cart analytics, and a later checkout counts
- * as a recovery.
+ * as a recovery. A cart reported late is judged in business time, but the engine waits the delay after receiving it.
  */
 class AbandonedCartTest {
 
@@ -80,6 +80,43 @@ class AbandonedCartTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api.get("/api/analytics/carts").json().toString()).isEqualTo(
                 "{\"abandoned\":1,\"reminded\":1,\"recovered\":1,\"recoveryRate\":1.0,\"recoveredByChannel\":{\"APP\":1}}"));
+    }
+
+    @Test
+    void aCartReportedLateIsAbandonedAtItsBusinessTimeButOnlyAfterTheEngineWaitedTheDelay() {
+        // Two carts of yesterday morning arrive now; one of them was bought half an hour later, reported next.
+        send("late-left", "cust-late-left", "WEB", "2026-11-19T08:00:00Z", "CART_ITEM_ADDED", item("HAT", 1, "20.00"));
+        send("late-bought", "cust-late-bought", "WEB", "2026-11-19T08:00:00Z", "CART_ITEM_ADDED",
+             item("HAT", 1, "20.00"));
+        send("late-checkout", "cust-late-bought", "APP", "2026-11-19T08:30:00Z", "CHECKOUT_COMPLETED",
+             Map.of("orderId", "late-order-1", "fulfilment", "DELIVERY"));
+
+        // Due yesterday at 11:00 by business time, the abandonment waits 3 hours from now instead of firing at once,
+        // so the checkout that followed could still arrive.
+        java.time.Instant now = engine.clock().instant();
+        java.time.OffsetDateTime firesAt = engine.database().queryForObject(
+                "SELECT t.execution_time FROM journey_deadline d JOIN scheduled_tasks t "
+                        + "ON t.task_instance = d.schedule_id WHERE d.customer_id = ?",
+                java.time.OffsetDateTime.class, "cust-late-left");
+        assertThat(firesAt.toInstant()).isBetween(now.plus(Duration.ofHours(3)).minusSeconds(30),
+                                                   now.plus(Duration.ofHours(3)));
+        assertThat(events("cust-late-bought", "CartAbandoned")).isZero();
+        assertThat(events("cust-late-left", "CartAbandoned")).isZero();
+
+        engine.clock().advance(Duration.ofHours(3));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(
+                () -> assertThat(events("cust-late-left", "CartAbandoned")).isEqualTo(1));
+        assertThat(events("cust-late-bought", "CartAbandoned")).isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get(
+                "/api/analytics/carts?from=2026-11-19T00:00:00Z&to=2026-11-20T00:00:00Z").json().get("abandoned")
+                .asLong()).isEqualTo(1));
+    }
+
+    private static long events(String customer, String type) {
+        Long n = engine.database().queryForObject(
+                "SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE ?",
+                Long.class, customer, "%." + type);
+        return n == null ? 0 : n;
     }
 
     /** The metadata of the customer's one event of type {@code eventType}, as stored. */

@@ -69,8 +69,9 @@ class ConversationIdleCloseTest {
         assertThat(profile.get("cart").get("items").get(0).get("sku").asText()).isEqualTo("BOOTS-42");
         assertThat(profile.get("promotions").get(0).get("status").asText()).isEqualTo("AVAILABLE");
 
-        // A week and a bit later, nothing has happened in it: the engine closes it.
-        engine.clock().setTo(Instant.parse("2026-11-27T10:01:00Z"));
+        // A week and a bit later (after the last message, and after the engine heard of it at about 10:05), nothing
+        // has happened in it: the engine closes it.
+        engine.clock().setTo(Instant.parse("2026-11-27T10:10:00Z"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 api.get("/api/customers/cust-idle-kim").json().get("conversations").get(0).get("open").asBoolean())
                 .isFalse());

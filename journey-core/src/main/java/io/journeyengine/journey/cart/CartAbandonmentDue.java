@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.journeyengine.journey.deadline.JourneyDeadline;
 import io.journeyengine.journey.deadline.JourneyDeadlines;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,5 +17,12 @@ public record CartAbandonmentDue(Instant dueAt, Instant lastActivityAt, String c
     @JsonIgnore
     public String deadlineName() {
         return JourneyDeadlines.CART_ABANDONMENT;
+    }
+
+    /** The inactivity delay itself: it runs from when the engine heard of the last activity, too. */
+    @Override
+    @JsonIgnore
+    public Duration quietPeriod() {
+        return Duration.between(lastActivityAt, dueAt);
     }
 }

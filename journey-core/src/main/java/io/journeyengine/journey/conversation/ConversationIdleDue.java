@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.journeyengine.journey.deadline.JourneyDeadline;
 import io.journeyengine.journey.deadline.JourneyDeadlines;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -17,5 +18,12 @@ public record ConversationIdleDue(String conversationId, Instant dueAt, Instant 
     @JsonIgnore
     public String deadlineName() {
         return JourneyDeadlines.name(JourneyDeadlines.CONVERSATION_IDLE, conversationId);
+    }
+
+    /** The inactivity delay itself: it runs from when the engine heard of the last activity, too. */
+    @Override
+    @JsonIgnore
+    public Duration quietPeriod() {
+        return Duration.between(lastActivityAt, dueAt);
     }
 }

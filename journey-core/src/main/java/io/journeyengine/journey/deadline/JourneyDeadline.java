@@ -1,5 +1,6 @@
 package io.journeyengine.journey.deadline;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,4 +17,13 @@ public interface JourneyDeadline {
 
     /** The id of the touchpoint whose event set this deadline. */
     String causedBy();
+
+    /**
+     * How long the engine waits, after it received the touchpoint that set this deadline, before the deadline may
+     * fire, even if {@link #dueAt()} has already passed: a touchpoint reported late (a cart two days old) must not be
+     * abandoned before the touchpoints that followed it have had time to arrive. Zero for absolute deadlines.
+     */
+    default Duration quietPeriod() {
+        return Duration.ZERO;
+    }
 }
