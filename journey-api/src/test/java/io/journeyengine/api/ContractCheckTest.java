@@ -25,7 +25,8 @@ class ContractCheckTest {
 
     @BeforeAll
     static void start() {
-        engine = RunningEngine.start();
+        // The engine as shipped: the real abandonment and idle delays, not the test engines' quiet ones.
+        engine = RunningEngine.start("journey.cart.abandon-after=PT3H", "journey.conversation.idle-close-after=P7D");
     }
 
     @AfterAll

@@ -2,10 +2,15 @@ package io.journeyengine.journey;
 
 import io.journeyengine.journey.browsing.ProductViewed;
 import io.journeyengine.journey.browsing.ViewProduct;
+import io.journeyengine.journey.cart.AbandonedCartRecovered;
 import io.journeyengine.journey.cart.AddCartItem;
 import io.journeyengine.journey.cart.Cart;
+import io.journeyengine.journey.cart.CartAbandoned;
+import io.journeyengine.journey.cart.CartAbandonmentDue;
 import io.journeyengine.journey.cart.CartItemAdded;
 import io.journeyengine.journey.cart.CartItemRemoved;
+import io.journeyengine.journey.cart.CartLine;
+import io.journeyengine.journey.cart.CartReminderSent;
 import io.journeyengine.journey.cart.RemoveCartItem;
 import io.journeyengine.journey.consent.ChangeConsent;
 import io.journeyengine.journey.consent.ConsentChanged;
@@ -13,12 +18,17 @@ import io.journeyengine.journey.consent.Consents;
 import io.journeyengine.journey.conversation.CloseConversation;
 import io.journeyengine.journey.conversation.ConversationClosed;
 import io.journeyengine.journey.conversation.ConversationHandedOver;
+import io.journeyengine.journey.conversation.ConversationIdleClosed;
+import io.journeyengine.journey.conversation.ConversationIdleDue;
 import io.journeyengine.journey.conversation.ConversationMessageLogged;
 import io.journeyengine.journey.conversation.ConversationStarted;
 import io.journeyengine.journey.conversation.Conversations;
 import io.journeyengine.journey.conversation.HandOverConversation;
 import io.journeyengine.journey.conversation.LogConversationMessage;
 import io.journeyengine.journey.conversation.StartConversation;
+import io.journeyengine.journey.deadline.JourneyDeadline;
+import io.journeyengine.journey.deadline.JourneyDeadlines;
+import io.journeyengine.journey.deadline.JourneyTimings;
 import io.journeyengine.journey.identity.Identities;
 import io.journeyengine.journey.identity.IdentityCaptured;
 import io.journeyengine.journey.identity.IdentityLinked;
@@ -54,6 +64,8 @@ import io.journeyengine.journey.privacy.ErasePersonalData;
 import io.journeyengine.journey.privacy.PersonalDataErased;
 import io.journeyengine.journey.promotion.ChannelScope;
 import io.journeyengine.journey.promotion.PromoCode;
+import io.journeyengine.journey.promotion.PromoCodeExpired;
+import io.journeyengine.journey.promotion.PromoCodeExpiryDue;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
 import io.journeyengine.journey.promotion.PromoCodeSent;
@@ -61,7 +73,10 @@ import io.journeyengine.journey.promotion.PromoCodes;
 import io.journeyengine.journey.promotion.SendPromoCode;
 import io.journeyengine.journey.cart.CartLine;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -73,6 +88,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,10 +109,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshots and time-travel checkpoints store this object's fields. The {@code @Revision} names their shape: raise it
  * whenever a field of the journey or of a member changes, and stored snapshots of the old shape are ignored (Axon's
  * revision snapshot filter) and checkpoints rebuilt. Revision 2: a code's {@code validOn} (was {@code validChannels});
- * revision 3: the merges member and the personal-data fields.
+ * revision 3: the merges member and the personal-data fields; revision 4: channel usage and the deadlines' state (a
+ * cart's last activity and reminder, expired codes, conversations' last activity).
  */
 @Aggregate(cache = "journeyCache", snapshotTriggerDefinition = "journeySnapshotTrigger")
-@Revision("3")
+@Revision("4")
 public class CustomerJourney implements DataSubject {
 
     @AggregateIdentifier
@@ -120,6 +137,7 @@ public class CustomerJourney implements DataSubject {
     private final Lifecycle lifecycle = new Lifecycle();
     @AggregateMember
     private final Merges merges = new Merges();
+    private final ChannelUsage channelUsage = new ChannelUsage();
 
     /** Names of the events the touchpoint being handled has applied so far; empty between commands. */
     private final transient List<String> emittedNow = new ArrayList<>();
@@ -232,7 +250,10 @@ public class CustomerJourney implements DataSubject {
         return record(cmd, () -> new CheckoutCompleted(cmd.customerId(), cmd.touchpoint(), cmd.orderId(), lines,
                                                 cart.currency(), priced.subtotal, priced.discount, priced.total,
                                                 priced.codeOrNull(), cmd.fulfilment(), cmd.storeId()),
-               () -> redeem(priced.code, cmd.touchpoint(), cmd.orderId(), priced.discount, priced.currency));
+               () -> redeem(priced.code, cmd.touchpoint(), cmd.orderId(), priced.discount, priced.currency),
+               // A checkout in any channel within 7 days of a cart reminder recovers the abandoned cart.
+               () -> cart.recoveredBy(cmd.touchpoint()).ifPresent(r -> emit(new AbandonedCartRecovered(
+                       customerId, cmd.touchpoint(), cmd.orderId(), r.touchpointId(), r.channel(), r.at()))));
     }
 
     @CommandHandler
@@ -454,6 +475,62 @@ public class CustomerJourney implements DataSubject {
         }
     }
 
+    // Deadlines: what the journey does when nothing happens. Which deadlines are pending follows from the state
+    // (pendingDeadlines); after every command the difference is cancelled and scheduled, and a deadline handler acts
+    // only if the state still says what the deadline says (a stale or repeated deadline changes nothing).
+
+    @CommandHandlerInterceptor
+    Object keepDeadlines(InterceptorChain chain, DeadlineManager deadlines, JourneyTimings timings) throws Exception {
+        Map<String, JourneyDeadline> before = pendingDeadlines(timings);
+        Object result = chain.proceed();
+        JourneyDeadlines.reconcile(before, pendingDeadlines(timings), deadlines);
+        return result;
+    }
+
+    /** The deadlines the journey waits for now, by name. */
+    public Map<String, JourneyDeadline> pendingDeadlines(JourneyTimings timings) {
+        Map<String, JourneyDeadline> pending = new LinkedHashMap<>();
+        if (customerId == null) {
+            return pending;
+        }
+        cart.abandonmentDue(timings.abandonCartAfter()).ifPresent(d -> pending.put(d.deadlineName(), d));
+        promoCodes.expiriesDue().forEach(d -> pending.put(d.deadlineName(), d));
+        conversations.idleClosesDue(timings.closeIdleConversationAfter()).forEach(d -> pending.put(d.deadlineName(), d));
+        return pending;
+    }
+
+    /**
+     * The cart was left: record the abandonment, then remind the customer of the cart on the preferred messaging
+     * channel with consent (no reminder without consent). The reminder is a touchpoint of the engine's own.
+     */
+    @DeadlineHandler
+    void on(CartAbandonmentDue due) {
+        if (!cart.stillAbandoned(due)) {
+            return;
+        }
+        List<CartLine> lines = cart.lines();
+        apply(new CartAbandoned(customerId, due.dueAt(), due.lastActivityAt(), cart.lastActivity().channel(),
+                                due.causedBy(), lines, cart.currency(), cart.total()));
+        channelUsage.preferredMessagingChannel(consents).ifPresent(channel -> {
+            Touchpoint reminder = new Touchpoint(CartReminderSent.touchpointIdFor(customerId, due.dueAt()), channel,
+                                                 due.dueAt());
+            apply(new CartReminderSent(customerId, reminder, due.dueAt(), lines, cart.currency(), cart.total()));
+            lifecycle.advanceFor(customerId, reminder).ifPresent(advanced -> apply(advanced));
+        });
+    }
+
+    @DeadlineHandler
+    void on(PromoCodeExpiryDue due) {
+        promoCodes.stillExpiring(due).ifPresent(code -> apply(new PromoCodeExpired(
+                customerId, code.promotionId(), code.code(), code.sentVia(), code.expiresAt())));
+    }
+
+    @DeadlineHandler
+    void on(ConversationIdleDue due) {
+        conversations.stillIdle(due).ifPresent(c -> apply(new ConversationIdleClosed(
+                customerId, c.conversationId(), c.currentChannel(), due.lastActivityAt(), due.dueAt())));
+    }
+
     @EventSourcingHandler
     void on(JourneyStarted event) {
         customerId = event.customerId();
@@ -500,5 +577,9 @@ public class CustomerJourney implements DataSubject {
 
     public Merges merges() {
         return merges;
+    }
+
+    public ChannelUsage channelUsage() {
+        return channelUsage;
     }
 }

@@ -4,6 +4,7 @@ import io.journeyengine.journey.cart.AddCartItem;
 import io.journeyengine.journey.cart.CartItemAdded;
 import io.journeyengine.journey.consent.ChangeConsent;
 import io.journeyengine.journey.consent.ConsentChanged;
+import io.journeyengine.journey.deadline.JourneyTimings;
 import io.journeyengine.journey.lifecycle.LifecycleStage;
 import io.journeyengine.journey.lifecycle.LifecycleStageAdvanced;
 import io.journeyengine.journey.lifecycle.StageRule;
@@ -40,7 +41,14 @@ public final class JourneyFixtures {
     }
 
     public static AggregateTestFixture<CustomerJourney> fixture() {
-        return new AggregateTestFixture<>(CustomerJourney.class);
+        return fixture(JourneyTimings.DEFAULTS);
+    }
+
+    /** A fixture whose journey waits {@code timings} before acting on its own; its clock starts at {@link #T0}. */
+    public static AggregateTestFixture<CustomerJourney> fixture(JourneyTimings timings) {
+        AggregateTestFixture<CustomerJourney> fixture = new AggregateTestFixture<>(CustomerJourney.class);
+        fixture.registerInjectableResource(timings);
+        return fixture;
     }
 
     /** A touchpoint {@code minutes} after {@link #T0}. */

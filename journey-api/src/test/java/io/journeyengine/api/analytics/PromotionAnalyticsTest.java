@@ -46,32 +46,32 @@ class PromotionAnalyticsTest {
 
         tp.awaitAnswer("/api/analytics/promotions/winter-10", """
                 {"promotionId":"winter-10","issued":4,"redeemed":3,"redemptionRate":0.75,"crossChannelRedemptions":2,
-                 "issuedByChannel":{"SMS":2,"EMAIL":1,"WEB":1},"redeemedByChannel":{"WEB":2,"STORE":1}}""");
+                 "expired":0,"issuedByChannel":{"SMS":2,"EMAIL":1,"WEB":1},"redeemedByChannel":{"WEB":2,"STORE":1}}""");
         tp.awaitAnswer("/api/analytics/promotions/spring-5", """
                 {"promotionId":"spring-5","issued":1,"redeemed":0,"redemptionRate":0.0,"crossChannelRedemptions":0,
-                 "issuedByChannel":{"SMS":1},"redeemedByChannel":{}}""");
+                 "expired":0,"issuedByChannel":{"SMS":1},"redeemedByChannel":{}}""");
 
         // P2 returns the whole order at 12:30: the code comes back, the redemption no longer counts.
         tp.send(tp.returned("pr-2", "WEB", "12:30", "pr-2-1"));
         tp.awaitAnswer("/api/analytics/promotions/winter-10", """
                 {"promotionId":"winter-10","issued":4,"redeemed":2,"redemptionRate":0.5,"crossChannelRedemptions":1,
-                 "issuedByChannel":{"SMS":2,"EMAIL":1,"WEB":1},"redeemedByChannel":{"WEB":1,"STORE":1}}""");
+                 "expired":0,"issuedByChannel":{"SMS":2,"EMAIL":1,"WEB":1},"redeemedByChannel":{"WEB":1,"STORE":1}}""");
 
         // ... and redeems it again in the app at 13:10: counted again, at APP, cross-channel (sent by e-mail).
         tp.send(tp.cartAdd("pr-2", "APP", "13:00"), tp.checkout("pr-2", "APP", "13:10", "pr-2-2", "P2-CODE"));
         tp.awaitAnswer("/api/analytics/promotions/winter-10", """
                 {"promotionId":"winter-10","issued":4,"redeemed":3,"redemptionRate":0.75,"crossChannelRedemptions":2,
-                 "issuedByChannel":{"SMS":2,"EMAIL":1,"WEB":1},"redeemedByChannel":{"WEB":1,"APP":1,"STORE":1}}""");
+                 "expired":0,"issuedByChannel":{"SMS":2,"EMAIL":1,"WEB":1},"redeemedByChannel":{"WEB":1,"APP":1,"STORE":1}}""");
 
         // 10:15 to 12:45: sends of P3 (WEB 11:00) and P4 (SMS 12:00); redemptions by purchase time: P3's (11:20);
         // P2's 10:30 redemption was undone by the return, its 13:10 one lies outside.
         tp.awaitAnswer("/api/analytics/promotions/winter-10?from=2026-11-20T10:15:00Z&to=2026-11-20T12:45:00Z", """
                 {"promotionId":"winter-10","issued":2,"redeemed":1,"redemptionRate":0.5,"crossChannelRedemptions":0,
-                 "issuedByChannel":{"SMS":1,"WEB":1},"redeemedByChannel":{"WEB":1}}""");
+                 "expired":0,"issuedByChannel":{"SMS":1,"WEB":1},"redeemedByChannel":{"WEB":1}}""");
         // A range without activity: the promotion exists, its figures are 0.
         tp.awaitAnswer("/api/analytics/promotions/winter-10?from=2027-01-01T00:00:00Z", """
                 {"promotionId":"winter-10","issued":0,"redeemed":0,"redemptionRate":null,"crossChannelRedemptions":0,
-                 "issuedByChannel":{},"redeemedByChannel":{}}""");
+                 "expired":0,"issuedByChannel":{},"redeemedByChannel":{}}""");
     }
 
     @Test

@@ -153,7 +153,8 @@ final class Analytics {
         ObjectNode result = JSON.objectNode().put("promotionId", promotionId).put("issued", issuedTotal)
                                 .put("redeemed", redeemedTotal)
                                 .put("redemptionRate", Figures.rate(redeemedTotal, issuedTotal))
-                                .put("crossChannelRedemptions", crossChannel);
+                                .put("crossChannelRedemptions", crossChannel)
+                                .put("expired", expired(promotionId));
         ObjectNode byIssue = result.putObject("issuedByChannel");
         issued.forEach(byIssue::put);
         ObjectNode byRedemption = result.putObject("redeemedByChannel");
@@ -162,8 +163,17 @@ final class Analytics {
     }
 
     /**
-     * No abandonment is produced yet (issue 7), and the test's engine runs with an abandonment delay far beyond the
-     * test, so every cart figure is zero.
+     * Codes of the promotion that reached their expiry unused by now (the engine's deadlines fire on the same clock),
+     * counted by their expiresAt.
+     */
+    private long expired(String promotionId) {
+        java.time.Instant now = java.time.Instant.now();
+        return customers.stream().mapToLong(c -> c.expiredCodes(promotionId, window, now)).sum();
+    }
+
+    /**
+     * The test's engine runs with an abandonment delay far beyond the test (the simulator sends a month of business
+     * time in minutes, without moving the engine's clock), so every cart figure is zero.
      */
     ObjectNode carts() {
         ObjectNode carts = JSON.objectNode().put("abandoned", 0).put("reminded", 0).put("recovered", 0)

@@ -229,6 +229,12 @@ final class CustomerFold {
         return profile;
     }
 
+    /** Codes of {@code promotionId} not in use whose expiresAt lies before {@code now} and in {@code window}. */
+    long expiredCodes(String promotionId, Window window, Instant now) {
+        return wallet.values().stream().filter(c -> c.promotionId.equals(promotionId) && c.redeemedVia == null
+                && c.expiresAt.isBefore(now) && window.contains(c.expiresAt)).count();
+    }
+
     /** Every order with every fact the test knows of it; a view may show any of these fields. */
     Map<String, ObjectNode> orders() {
         return orders;

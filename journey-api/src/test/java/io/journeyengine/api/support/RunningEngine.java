@@ -1,6 +1,7 @@
 package io.journeyengine.api.support;
 
 import io.journeyengine.api.JourneyApplication;
+import io.journeyengine.api.config.JourneyClock;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +23,22 @@ public final class RunningEngine implements AutoCloseable {
     public static final String ADMIN_KEY = "test-bootstrap-key-0123456789-abcdefghijklmnop";
 
     private final Path dataDir;
-    private final List<String> properties;
+    private List<String> properties;
     private ConfigurableApplicationContext context;
 
     private RunningEngine(Path dataDir, List<String> properties) {
         this.dataDir = dataDir;
         this.properties = properties;
     }
+
+    /**
+     * Delays every engine starts with unless the test sets them. Tests send touchpoints with fixed business dates
+     * that the wall clock has long passed, so the real delays would abandon their carts and close their
+     * conversations at moments no test chose (and more of them each day the suite is older). Tests of those
+     * deadlines set the delays and move the engine's clock ({@code journey.clock.*}, {@link #clock()}).
+     */
+    private static final List<String> QUIET_DEADLINES = List.of("journey.cart.abandon-after=P3650D",
+                                                                "journey.conversation.idle-close-after=P3650D");
 
     public static RunningEngine start(String... properties) {
         List<String> all = new ArrayList<>(List.of("journey.security.bootstrap-key=" + ADMIN_KEY));
@@ -40,10 +51,23 @@ public final class RunningEngine implements AutoCloseable {
         return startWith(List.of(properties));
     }
 
+    /** {@code properties} after the defaults they do not set themselves. */
+    private static List<String> withDefaults(List<String> properties) {
+        List<String> all = new ArrayList<>();
+        for (String fallback : QUIET_DEADLINES) {
+            String key = fallback.substring(0, fallback.indexOf('=') + 1);
+            if (properties.stream().noneMatch(p -> p.startsWith(key))) {
+                all.add(fallback);
+            }
+        }
+        all.addAll(properties);
+        return all;
+    }
+
     private static RunningEngine startWith(List<String> properties) {
         try {
             Path dir = Files.createTempDirectory("journey-test-");
-            RunningEngine engine = new RunningEngine(dir, properties);
+            RunningEngine engine = new RunningEngine(dir, withDefaults(properties));
             engine.startAgain();
             return engine;
         } catch (IOException e) {
@@ -76,6 +100,21 @@ public final class RunningEngine implements AutoCloseable {
         return startAgain();
     }
 
+    /**
+     * Stops and starts again on the same data with some properties changed ({@code key=value}; a key given here
+     * replaces the key's earlier value), e.g. a clock that has moved on while the engine was down.
+     */
+    public RunningEngine restartWith(String... changed) {
+        List<String> all = new ArrayList<>(properties);
+        for (String property : changed) {
+            String key = property.substring(0, property.indexOf('=') + 1);
+            all.removeIf(p -> p.startsWith(key));
+            all.add(property);
+        }
+        properties = all;
+        return restart();
+    }
+
     /** A client holding the bootstrap key. */
     public Api api() {
         return api(ADMIN_KEY);
@@ -96,6 +135,11 @@ public final class RunningEngine implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The engine's clock; started with {@code journey.clock.adjustable=true}, a test moves it instead of sleeping. */
+    public JourneyClock clock() {
+        return (JourneyClock) context.getBean(Clock.class);
     }
 
     /** The engine's own database, for counting what was written; never used to change anything. */

@@ -1,12 +1,18 @@
 package io.journeyengine.journey.cart;
 
+import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.JourneyRuleViolation;
+import io.journeyengine.journey.Money;
 import io.journeyengine.journey.RuleCode;
+import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.merge.ProfileMerged;
 import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.order.CheckoutCompleted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +27,19 @@ import java.util.Optional;
  * <p>
  * A merged profile's cart joins this one: a product in both keeps the line with the larger quantity. The lines as
  * they were before each merge are remembered, so that undoing the merge can put them back.
+ * <p>
+ * Abandonment: a non-empty cart is abandoned when its last cart or checkout activity (the latest {@code occurredAt},
+ * so a late touchpoint does not postpone it) lies the abandonment delay behind; once per last activity. A checkout
+ * within {@link #RECOVERY_WINDOW} of the latest reminder recovers it.
  */
 public class Cart {
+
+    /** A checkout this long after a reminder (business time) still counts as the reminder's recovery. */
+    public static final Duration RECOVERY_WINDOW = Duration.ofDays(7);
+
+    /** The latest reminder and whether a checkout has recovered it. */
+    public record Reminder(String touchpointId, Channel channel, Instant at, boolean recovered) {
+    }
 
     private final Map<String, CartLine> lines = new LinkedHashMap<>();
     private String currency;
@@ -32,6 +49,9 @@ public class Cart {
     /** The lines a merge set, and what this cart held for those products before it. */
     public record MergedLines(List<CartLine> set, Map<String, CartLine> before) {
     }
+    private Touchpoint lastActivity;
+    private Instant abandonedFor;
+    private Reminder reminder;
 
     public void checkCanAdd(String sku, String itemCurrency) {
         if (currency != null && !currency.equals(itemCurrency)) {
@@ -127,6 +147,55 @@ public class Cart {
                 && Objects.equals(a.currency(), b.currency());
     }
 
+    public BigDecimal total() {
+        return currency == null ? null
+                : Money.round(lines.values().stream().map(CartLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add),
+                              currency);
+    }
+
+    /** The touchpoint of the latest cart or checkout activity (by {@code occurredAt}); null before the first. */
+    public Touchpoint lastActivity() {
+        return lastActivity;
+    }
+
+    public Reminder reminder() {
+        return reminder;
+    }
+
+    /** The abandonment the cart is waiting for: none while empty or once abandoned for its last activity. */
+    public Optional<CartAbandonmentDue> abandonmentDue(Duration abandonAfter) {
+        if (lines.isEmpty() || lastActivity.occurredAt().equals(abandonedFor)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CartAbandonmentDue(lastActivity.occurredAt().plus(abandonAfter),
+                                                  lastActivity.occurredAt(), lastActivity.id()));
+    }
+
+    /**
+     * Whether the cart is still abandoned as {@code due} says: not empty, no activity since, not yet abandoned. A
+     * deadline that lost its race with a touchpoint (or fires a second time after a crash) finds {@code false}.
+     */
+    public boolean stillAbandoned(CartAbandonmentDue due) {
+        return !lines.isEmpty() && lastActivity.occurredAt().equals(due.lastActivityAt())
+                && !due.lastActivityAt().equals(abandonedFor);
+    }
+
+    /** The reminder a checkout at {@code checkout} recovers: the latest one, unrecovered, at most 7 days before. */
+    public Optional<Reminder> recoveredBy(Touchpoint checkout) {
+        if (reminder == null || reminder.recovered()) {
+            return Optional.empty();
+        }
+        Instant at = checkout.occurredAt();
+        return at.isBefore(reminder.at()) || at.isAfter(reminder.at().plus(RECOVERY_WINDOW))
+                ? Optional.empty() : Optional.of(reminder);
+    }
+
+    private void active(Touchpoint touchpoint) {
+        if (lastActivity == null || touchpoint.occurredAt().isAfter(lastActivity.occurredAt())) {
+            lastActivity = touchpoint;
+        }
+    }
+
     @EventSourcingHandler
     void on(CartItemAdded event) {
         // A product added again keeps the channel it was first added on and takes the latest price.
@@ -136,6 +205,7 @@ public class Cart {
                     (old, added) -> new CartLine(old.sku(), old.quantity() + added.quantity(), added.unitPrice(),
                                                  added.currency(), old.addedVia()));
         currency = event.currency();
+        active(event.touchpoint());
     }
 
     @EventSourcingHandler
@@ -150,6 +220,7 @@ public class Cart {
         if (lines.isEmpty()) {
             currency = null;
         }
+        active(event.touchpoint());
     }
 
     @EventSourcingHandler
@@ -157,6 +228,23 @@ public class Cart {
         // A checkout buys the whole cart, whichever channel it happens on.
         lines.clear();
         currency = null;
+        active(event.touchpoint());
+    }
+
+    @EventSourcingHandler
+    void on(CartAbandoned event) {
+        abandonedFor = event.lastActivityAt();
+    }
+
+    @EventSourcingHandler
+    void on(CartReminderSent event) {
+        Touchpoint tp = event.touchpoint();
+        reminder = new Reminder(tp.id(), tp.channel(), tp.occurredAt(), false);
+    }
+
+    @EventSourcingHandler
+    void on(AbandonedCartRecovered event) {
+        reminder = new Reminder(reminder.touchpointId(), reminder.channel(), reminder.at(), true);
     }
 
     @EventSourcingHandler

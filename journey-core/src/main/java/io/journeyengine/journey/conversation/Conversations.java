@@ -3,13 +3,16 @@ package io.journeyengine.journey.conversation;
 import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.JourneyRuleViolation;
 import io.journeyengine.journey.RuleCode;
+import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.merge.ProfileMerged;
 import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.privacy.PersonalData;
 import io.journeyengine.journey.privacy.PersonalDataErased;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +21,15 @@ import java.util.Optional;
 /**
  * The customer's conversations with agents. A conversation keeps its id across a handover, so the WhatsApp thread
  * goes on in the store and the webchat goes on in the call.
+ * <p>
+ * An open conversation closes by itself after the idle delay without a message or handover
+ * ({@link ConversationIdleClosed}); its last activity is the latest {@code occurredAt} of those touchpoints.
  */
 public class Conversations {
 
     private final Map<String, Conversation> byId = new LinkedHashMap<>();
+    /** The latest start, message or handover of each conversation. */
+    private final Map<String, Touchpoint> lastActivity = new HashMap<>();
 
     public void checkCanStart(String conversationId) {
         if (byId.containsKey(conversationId)) {
@@ -85,16 +93,39 @@ public class Conversations {
         byId.replaceAll((id, c) -> new Conversation(id, PersonalData.ERASED, c.channels(), c.messages(), c.open()));
     }
 
+    /** The idle closes the open conversations wait for. */
+    public List<ConversationIdleDue> idleClosesDue(Duration idleAfter) {
+        return byId.values().stream().filter(Conversation::open).map(c -> {
+            Touchpoint last = lastActivity.get(c.conversationId());
+            return new ConversationIdleDue(c.conversationId(), last.occurredAt().plus(idleAfter), last.occurredAt(),
+                                           last.id());
+        }).toList();
+    }
+
+    /** The conversation {@code due} is about, if it is still open and has been idle since then. */
+    public Optional<Conversation> stillIdle(ConversationIdleDue due) {
+        return Optional.ofNullable(byId.get(due.conversationId()))
+                       .filter(c -> c.open()
+                               && lastActivity.get(c.conversationId()).occurredAt().equals(due.lastActivityAt()));
+    }
+
+    private void active(String conversationId, Touchpoint touchpoint) {
+        lastActivity.merge(conversationId, touchpoint,
+                           (old, now) -> now.occurredAt().isAfter(old.occurredAt()) ? now : old);
+    }
+
     @EventSourcingHandler
     void on(ConversationStarted event) {
         byId.put(event.conversationId(), new Conversation(event.conversationId(), event.topic(),
                                                           List.of(event.touchpoint().channel()), 0, true));
+        active(event.conversationId(), event.touchpoint());
     }
 
     @EventSourcingHandler
     void on(ConversationMessageLogged event) {
         byId.computeIfPresent(event.conversationId(), (id, c) -> new Conversation(
                 id, c.topic(), c.channels(), c.messages() + 1, c.open()));
+        active(event.conversationId(), event.touchpoint());
     }
 
     @EventSourcingHandler
@@ -104,10 +135,17 @@ public class Conversations {
             channels.add(event.toChannel());
             return new Conversation(id, c.topic(), List.copyOf(channels), c.messages(), c.open());
         });
+        active(event.conversationId(), event.touchpoint());
     }
 
     @EventSourcingHandler
     void on(ConversationClosed event) {
+        byId.computeIfPresent(event.conversationId(), (id, c) -> new Conversation(
+                id, c.topic(), c.channels(), c.messages(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ConversationIdleClosed event) {
         byId.computeIfPresent(event.conversationId(), (id, c) -> new Conversation(
                 id, c.topic(), c.channels(), c.messages(), false));
     }

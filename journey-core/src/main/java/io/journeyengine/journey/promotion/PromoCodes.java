@@ -9,11 +9,14 @@ import io.journeyengine.journey.merge.ProfileUnmerged;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The customer's wallet of personal promo codes: where "a code is redeemed" is decided.
@@ -21,10 +24,17 @@ import java.util.Optional;
  * A code is single-use across every channel: the SMS code used at the till is gone for the web shop too. Expiry and
  * channel validity are judged at the purchase's business time ({@code occurredAt}), so a till that reports a
  * purchase late does not lose the customer's discount.
+ * <p>
+ * An unused code expires by itself at {@code expiresAt} ({@link PromoCodeExpired}, from a deadline); a full return
+ * that gives a code back makes it wait for its expiry again.
  */
 public class PromoCodes {
 
     private final Map<String, PromoCode> byCode = new LinkedHashMap<>();
+    /** Codes that expired unused (and were not redeemed since by a late-reported purchase). */
+    private final Set<String> expired = new HashSet<>();
+    /** The touchpoint that sent each code. */
+    private final Map<String, String> sentBy = new HashMap<>();
 
     /** Codes are compared the way a cashier reads them: case and surrounding blanks do not matter. */
     public static String normalise(String code) {
@@ -97,12 +107,33 @@ public class PromoCodes {
         return moved.stream().filter(p -> !p.equals(byCode.get(normalise(p.code())))).findFirst();
     }
 
+    /** Whether {@code code} has expired unused (a {@link PromoCodeExpired} not undone by a late redemption). */
+    public boolean hasExpired(String code) {
+        return expired.contains(normalise(code));
+    }
+
+    /** The expiries the wallet waits for: one per code that is neither in use nor expired. */
+    public List<PromoCodeExpiryDue> expiriesDue() {
+        return byCode.values().stream()
+                     .filter(p -> p.redemption() == null && !expired.contains(p.code()))
+                     .map(p -> new PromoCodeExpiryDue(p.code(), p.expiresAt(), sentBy.get(p.code())))
+                     .toList();
+    }
+
+    /** The code {@code due} is about, if it is still waiting for that expiry (a late deadline finds nothing). */
+    public Optional<PromoCode> stillExpiring(PromoCodeExpiryDue due) {
+        return Optional.ofNullable(byCode.get(due.code()))
+                       .filter(p -> p.redemption() == null && !expired.contains(p.code())
+                               && p.expiresAt().equals(due.expiresAt()));
+    }
+
     @EventSourcingHandler
     void on(PromoCodeSent event) {
         String key = normalise(event.code());
         byCode.put(key, new PromoCode(event.promotionId(), key, event.discount(), event.validOn(),
                                       event.expiresAt(), event.touchpoint().channel(),
                                       event.touchpoint().occurredAt(), null));
+        sentBy.put(key, event.touchpoint().id());
     }
 
     @EventSourcingHandler
@@ -110,6 +141,8 @@ public class PromoCodes {
         Touchpoint tp = event.touchpoint();
         byCode.computeIfPresent(normalise(event.code()), (k, p) -> p.redeemed(
                 new PromoCode.Redemption(tp.occurredAt(), tp.channel(), event.orderId(), tp.id())));
+        // A purchase made before the expiry but reported after it used the code after all.
+        expired.remove(normalise(event.code()));
     }
 
     @EventSourcingHandler
@@ -125,5 +158,10 @@ public class PromoCodes {
     @EventSourcingHandler
     void on(PromoCodeReinstated event) {
         byCode.computeIfPresent(normalise(event.code()), (k, p) -> p.redeemed(null));
+    }
+
+    @EventSourcingHandler
+    void on(PromoCodeExpired event) {
+        expired.add(normalise(event.code()));
     }
 }

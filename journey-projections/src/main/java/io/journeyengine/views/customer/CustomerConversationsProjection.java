@@ -3,6 +3,7 @@ package io.journeyengine.views.customer;
 import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.conversation.ConversationClosed;
 import io.journeyengine.journey.conversation.ConversationHandedOver;
+import io.journeyengine.journey.conversation.ConversationIdleClosed;
 import io.journeyengine.journey.conversation.ConversationMessageLogged;
 import io.journeyengine.journey.conversation.ConversationStarted;
 import io.journeyengine.journey.privacy.PersonalData;
@@ -72,6 +73,13 @@ public class CustomerConversationsProjection {
                     event.customerId());
         jdbc.update("UPDATE customer_message SET message_text = ? WHERE customer_id = ?", PersonalData.ERASED,
                     event.customerId());
+    }
+
+    /** Closed by the engine after the idle delay: the same as a close reported by a channel, for the agent. */
+    @EventHandler
+    void on(ConversationIdleClosed event) {
+        jdbc.update("UPDATE customer_conversation SET closed = TRUE WHERE customer_id = ? AND conversation_id = ?",
+                    event.customerId(), event.conversationId());
     }
 
     private void moved(String customerId, long sequence, String conversationId, Channel to) {

@@ -70,11 +70,11 @@ final class CustomerHistoryReader {
     }
 
     List<CustomerProfile.PromoCode> promoCodes(String customerId) {
-        return jdbc.query("SELECT promotion_id, code, sent_via, expires_at, redeemed_via FROM customer_promotion "
-                                  + "WHERE customer_id = ? ORDER BY sent_at, sequence_number",
+        return jdbc.query("SELECT promotion_id, code, sent_via, expires_at, redeemed_via, expired "
+                                  + "FROM customer_promotion WHERE customer_id = ? ORDER BY sent_at, sequence_number",
                           (rs, n) -> new CustomerProfile.PromoCode(rs.getString(1), rs.getString(2),
                                                                    Channel.valueOf(rs.getString(3)), instant(rs, 4),
-                                                                   channel(rs.getString(5))),
+                                                                   channel(rs.getString(5)), rs.getBoolean(6)),
                           customerId);
     }
 

@@ -51,7 +51,13 @@ public record CustomerProfile(String customerId, LifecycleStage stage, List<Iden
     }
 
     /** A code sent to the customer; {@code redeemedVia} is the channel of the purchase that used it, if in use. */
-    public record PromoCode(String promotionId, String code, Channel sentVia, Instant expiresAt, Channel redeemedVia) {
+    public record PromoCode(String promotionId, String code, Channel sentVia, Instant expiresAt, Channel redeemedVia,
+                            boolean expired) {
+
+        /** A code without a recorded expiry ({@code expired} is whether a {@code PromoCodeExpired} was seen). */
+        public PromoCode(String promotionId, String code, Channel sentVia, Instant expiresAt, Channel redeemedVia) {
+            this(promotionId, code, sentVia, expiresAt, redeemedVia, false);
+        }
     }
 
     /**

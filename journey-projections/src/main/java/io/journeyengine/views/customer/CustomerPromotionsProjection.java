@@ -3,6 +3,8 @@ package io.journeyengine.views.customer;
 import io.journeyengine.journey.merge.ProfileMerged;
 import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.promotion.PromoCode;
+import io.journeyengine.journey.promotion.PromoCodeExpired;
+
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeSent;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 
 /**
- * The codes sent to the customer and whether one is in use ({@code redeemed_via}). Expiry is not stored: it depends
- * on the time of reading ({@link PromotionStatus}). A redelivered redemption or reinstatement sets the same value.
+ * The codes sent to the customer, whether one is in use ({@code redeemed_via}) and whether it expired unused
+ * ({@code expired}, from {@link PromoCodeExpired}; a redemption reported later clears it). The status shown is
+ * decided when the view is read ({@link PromotionStatus}). A redelivered event sets the same values again.
  */
 @Component
 @ProcessingGroup(CustomerProfileProjection.GROUP)
@@ -41,8 +44,14 @@ public class CustomerPromotionsProjection {
 
     @EventHandler
     void on(PromoCodeRedeemed event) {
-        jdbc.update("UPDATE customer_promotion SET redeemed_via = ? WHERE customer_id = ? AND code = ?",
+        jdbc.update("UPDATE customer_promotion SET redeemed_via = ?, expired = FALSE WHERE customer_id = ? AND code = ?",
                     event.touchpoint().channel().name(), event.customerId(), event.code());
+    }
+
+    @EventHandler
+    void on(PromoCodeExpired event) {
+        jdbc.update("UPDATE customer_promotion SET expired = TRUE WHERE customer_id = ? AND code = ?",
+                    event.customerId(), event.code());
     }
 
     @EventHandler

@@ -13,16 +13,20 @@ import java.util.Map;
 /**
  * The answer of {@code GET /api/analytics/promotions/{promotionId}}: codes issued per sending channel, codes
  * redeemed (and not given back by a full return) per channel of the purchase, how many of those were redeemed on
- * another channel than the one they were sent on, and {@code redeemed / issued} (4 decimals, null without issues).
- * The maps list only channels with a non-zero count, in {@link Channel} order.
+ * another channel than the one they were sent on, and {@code redeemed / issued} (4 decimals, null without issues);
+ * {@code expired}: codes that reached their expiry unused (a purchase reported later that used one in time takes it
+ * back). The maps list only channels with a non-zero count, in {@link Channel} order.
  */
 public record PromotionAnalytics(String promotionId, long issued, long redeemed, BigDecimal redemptionRate,
-                                 long crossChannelRedemptions, Map<Channel, Long> issuedByChannel,
+                                 long crossChannelRedemptions, long expired, Map<Channel, Long> issuedByChannel,
                                  Map<Channel, Long> redeemedByChannel) {
 
-    /** Per promotion and channel: sends from that channel; redemptions, and cross-channel ones, at it. */
+    /**
+     * Per promotion and channel: sends from that channel; redemptions, and cross-channel ones, at it; expiries of
+     * codes sent from it.
+     */
     static final CounterTable STATS = new CounterTable("promotion_stats", List.of("promotion_id", "channel"),
-            List.of("issued", "redeemed", "cross_channel_redemptions"));
+            List.of("issued", "redeemed", "cross_channel_redemptions", "expired"));
 
     static PromotionAnalytics from(String promotionId, Counters figures) {
         Map<Channel, Long> issued = byChannel(promotionId, figures, "issued");
@@ -30,7 +34,8 @@ public record PromotionAnalytics(String promotionId, long issued, long redeemed,
         long issuedTotal = sum(issued);
         long redeemedTotal = sum(redeemed);
         return new PromotionAnalytics(promotionId, issuedTotal, redeemedTotal, Rates.rate(redeemedTotal, issuedTotal),
-                                      figures.total(STATS, "cross_channel_redemptions"), issued, redeemed);
+                                      figures.total(STATS, "cross_channel_redemptions"),
+                                      figures.total(STATS, "expired"), issued, redeemed);
     }
 
     private static Map<Channel, Long> byChannel(String promotionId, Counters figures, String counter) {

@@ -3,6 +3,8 @@ package io.journeyengine.views.promotion;
 import io.journeyengine.journey.merge.ProfileMerged;
 import io.journeyengine.journey.merge.ProfileUnmerged;
 import io.journeyengine.journey.order.Order;
+import io.journeyengine.journey.promotion.PromoCodeExpired;
+
 import io.journeyengine.journey.promotion.PromoCodeRedeemed;
 import io.journeyengine.journey.promotion.PromoCodeReinstated;
 import io.journeyengine.journey.promotion.PromoCodeSent;
@@ -28,7 +30,9 @@ import static io.journeyengine.views.promotion.PromotionAnalytics.STATS;
  * Promotion analytics: every send ({@code promotion_send}) and every current redemption
  * ({@code promotion_redemption}) with its time and channels, and their counts per promotion and channel
  * ({@code promotion_stats}). {@code redeemed} is the current state: a {@link PromoCodeReinstated} (a full return
- * gave the code back) removes the redemption of that order, and a code redeemed again counts again.
+ * gave the code back) removes the redemption of that order, and a code redeemed again counts again. A
+ * {@link PromoCodeExpired} adds the code to {@code promotion_expiry} and to {@code expired}; a redemption of that code
+ * (a purchase in time, reported after the expiry) takes it out again.
  * <p>
  * One segment ({@code initial-segment-count: 1} in application.yml): promotion events are a small share of the
  * traffic, and a promotion's counter rows are created by its first send — with one segment no two transactions
@@ -78,6 +82,31 @@ public class PromotionAnalyticsProjection {
                     event.customerId(), event.orderId(), event.promotionId(), channel, event.sentVia().name(),
                     TimeRange.utc(event.touchpoint().occurredAt()));
         count(event.promotionId(), channel, event.sentVia().name(), 1);
+        unexpire(event.customerId(), event.code());
+    }
+
+    @EventHandler
+    void on(PromoCodeExpired event, @SequenceNumber long sequence) {
+        if (!marks.claim(event.customerId(), sequence)) {
+            return;
+        }
+        jdbc.update("INSERT INTO promotion_expiry (customer_id, code, promotion_id, channel, expired_at) "
+                            + "VALUES (?, ?, ?, ?, ?)",
+                    event.customerId(), event.code(), event.promotionId(), event.sentVia().name(),
+                    TimeRange.utc(event.expiresAt()));
+        Counters.ofCurrentBatch(jdbc, GROUP).add(STATS, List.of(event.promotionId(), event.sentVia().name()),
+                                                 "expired", 1);
+    }
+
+    private void unexpire(String customerId, String code) {
+        record Expiry(String promotionId, String channel) {
+        }
+        List<Expiry> expiries = jdbc.query(
+                "SELECT promotion_id, channel FROM promotion_expiry WHERE customer_id = ? AND code = ?",
+                (rs, n) -> new Expiry(rs.getString(1), rs.getString(2)), customerId, code);
+        jdbc.update("DELETE FROM promotion_expiry WHERE customer_id = ? AND code = ?", customerId, code);
+        expiries.forEach(e -> Counters.ofCurrentBatch(jdbc, GROUP)
+                                      .add(STATS, List.of(e.promotionId(), e.channel()), "expired", -1));
     }
 
     @EventHandler
@@ -128,6 +157,7 @@ public class PromotionAnalyticsProjection {
         marks.clear();
         jdbc.update("DELETE FROM promotion_send");
         jdbc.update("DELETE FROM promotion_redemption");
+        jdbc.update("DELETE FROM promotion_expiry");
         jdbc.update("DELETE FROM promotion_stats");
     }
 
@@ -144,7 +174,7 @@ public class PromotionAnalyticsProjection {
         });
     }
 
-    /** Sends by their own time, redemptions by their purchase's, from the rows in the range. */
+    /** Sends by their own time, redemptions by their purchase's, expiries by theirs, from the rows in the range. */
     private Counters inRange(String promotionId, TimeRange range) {
         Counters figures = new Counters();
         List<Object> arguments = new ArrayList<>(List.of(promotionId));
@@ -161,6 +191,11 @@ public class PromotionAnalyticsProjection {
                        List<String> key = List.of(promotionId, rs.getString(1));
                        figures.add(STATS, key, "redeemed", rs.getLong(2));
                        figures.add(STATS, key, "cross_channel_redemptions", rs.getLong(3));
+                   }, arguments.toArray());
+        jdbc.query("SELECT channel, COUNT(*) FROM promotion_expiry WHERE promotion_id = ?"
+                           + range.condition("expired_at") + " GROUP BY channel",
+                   rs -> {
+                       figures.add(STATS, List.of(promotionId, rs.getString(1)), "expired", rs.getLong(2));
                    }, arguments.toArray());
         return figures;
     }

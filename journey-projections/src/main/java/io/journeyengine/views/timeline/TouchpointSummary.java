@@ -5,6 +5,8 @@ import io.journeyengine.journey.TouchpointEvent;
 import io.journeyengine.journey.browsing.ProductViewed;
 import io.journeyengine.journey.cart.CartItemAdded;
 import io.journeyengine.journey.cart.CartItemRemoved;
+import io.journeyengine.journey.cart.CartLine;
+import io.journeyengine.journey.cart.CartReminderSent;
 import io.journeyengine.journey.consent.ConsentChanged;
 import io.journeyengine.journey.conversation.ConversationClosed;
 import io.journeyengine.journey.conversation.ConversationHandedOver;
@@ -111,6 +113,12 @@ public record TouchpointSummary(String type, String summary) {
             String where = e.storeId() == null ? "" : " at " + e.storeId();
             return new TouchpointSummary("ORDER_RETURNED", "Order " + e.orderId() + " returned" + where + ": "
                     + personal(e.reason(), erased));
+        }
+        if (event instanceof CartReminderSent e) {
+            int units = e.lines().stream().mapToInt(CartLine::quantity).sum();
+            return new TouchpointSummary("CART_REMINDER_SENT", "Reminded of the abandoned cart on "
+                    + e.touchpoint().channel() + ": " + units + (units == 1 ? " item, " : " items, ")
+                    + amount(e.total(), e.currency()));
         }
         if (event instanceof LoyaltyEnrolled e) {
             return new TouchpointSummary("LOYALTY_ENROLLED", "Joined loyalty programme " + e.programId());

@@ -24,6 +24,14 @@ class PromotionStatusTest {
     }
 
     @Test
+    void aRecordedExpiryMakesTheCodeExpiredWhateverTheClockSays() {
+        CustomerProfile.PromoCode expired = new CustomerProfile.PromoCode("winter-10", "WIN-8K2P", Channel.SMS, EXPIRY,
+                                                                          null, true);
+        assertThat(PromotionStatus.of(expired, EXPIRY.minusSeconds(1))).isEqualTo(PromotionStatus.EXPIRED);
+        assertThat(PromotionStatus.of(expired, EXPIRY.plusSeconds(1))).isEqualTo(PromotionStatus.EXPIRED);
+    }
+
+    @Test
     void aUsedCodeStaysRedeemedAfterItsExpiry() {
         assertThat(PromotionStatus.of(code(Channel.STORE), EXPIRY.minusSeconds(1))).isEqualTo(PromotionStatus.REDEEMED);
         assertThat(PromotionStatus.of(code(Channel.STORE), EXPIRY.plusSeconds(1))).isEqualTo(PromotionStatus.REDEEMED);

@@ -6,6 +6,8 @@ import io.journeyengine.journey.TouchpointEvent;
 import io.journeyengine.journey.browsing.ProductViewed;
 import io.journeyengine.journey.cart.CartItemAdded;
 import io.journeyengine.journey.cart.CartItemRemoved;
+import io.journeyengine.journey.cart.CartLine;
+import io.journeyengine.journey.cart.CartReminderSent;
 import io.journeyengine.journey.consent.ConsentChanged;
 import io.journeyengine.journey.conversation.ConversationClosed;
 import io.journeyengine.journey.conversation.ConversationHandedOver;
@@ -66,6 +68,16 @@ class TouchpointSummaryTest {
         described(new PromoCodeSent(C, TP, "five-off", "FIVE", Discount.amount(new BigDecimal("5"), "EUR"),
                                     ChannelScope.of(List.of("WEB", "STORE")), LATER), "PROMO_CODE_SENT",
                   "Code FIVE sent (5.00 EUR off; valid on WEB, STORE)");
+    }
+
+    @Test
+    void theEnginesCartReminder() {
+        Touchpoint reminder = new Touchpoint("reminder-1", Channel.MESSENGER, Instant.parse("2026-11-20T13:01:00Z"));
+        described(new CartReminderSent(C, reminder, reminder.occurredAt(),
+                                       List.of(new CartLine("BOOTS-42", 2, new BigDecimal("89.90"), "EUR", Channel.WEB),
+                                               new CartLine("SOCKS-3P", 1, new BigDecimal("12.50"), "EUR", Channel.WEB)),
+                                       "EUR", new BigDecimal("192.30")),
+                  "CART_REMINDER_SENT", "Reminded of the abandoned cart on MESSENGER: 3 items, 192.30 EUR");
     }
 
     @Test
