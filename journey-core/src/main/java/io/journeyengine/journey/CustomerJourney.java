@@ -137,6 +137,7 @@ public class CustomerJourney implements DataSubject {
     private final Lifecycle lifecycle = new Lifecycle();
     @AggregateMember
     private final Merges merges = new Merges();
+    @AggregateMember
     private final ChannelUsage channelUsage = new ChannelUsage();
 
     /** Names of the events the touchpoint being handled has applied so far; empty between commands. */

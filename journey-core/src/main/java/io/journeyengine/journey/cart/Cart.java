@@ -259,6 +259,10 @@ public class Cart {
             currency = line.currency();
         }
         merges.put(event.mergedCustomerId(), new MergedLines(List.copyOf(event.cartLines()), before));
+        if (!event.cartLines().isEmpty()) {
+            // Lines came in: the merge is cart activity, so the abandonment delay starts again from it.
+            active(event.touchpoint());
+        }
     }
 
     @EventSourcingHandler

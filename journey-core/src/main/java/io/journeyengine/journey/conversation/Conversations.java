@@ -80,12 +80,19 @@ public class Conversations {
 
     @EventSourcingHandler
     void on(ProfileMerged event) {
-        event.profile().conversations().forEach(c -> byId.put(c.conversationId(), c));
+        event.profile().conversations().forEach(c -> {
+            byId.put(c.conversationId(), c);
+            // Its idle time counts from the merge: the merged profile's last activity does not come with it.
+            active(c.conversationId(), event.touchpoint());
+        });
     }
 
     @EventSourcingHandler
     void on(ProfileUnmerged event) {
-        event.returned().conversations().forEach(c -> byId.remove(c.conversationId()));
+        event.returned().conversations().forEach(c -> {
+            byId.remove(c.conversationId());
+            lastActivity.remove(c.conversationId());
+        });
     }
 
     @EventSourcingHandler
