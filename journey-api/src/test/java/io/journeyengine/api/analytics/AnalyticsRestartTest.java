@@ -30,7 +30,7 @@ class AnalyticsRestartTest {
              "avgChannelsPerConvertedCustomer":2.0,"medianTimeToFirstPurchase":"PT1H"}""";
     private static final String PROMOTION = """
             {"promotionId":"restart-1","issued":1,"redeemed":1,"redemptionRate":1.0,"crossChannelRedemptions":1,
-             "issuedByChannel":{"SMS":1},"redeemedByChannel":{"STORE":1}}""";
+             "expired":0,"issuedByChannel":{"SMS":1},"redeemedByChannel":{"STORE":1}}""";
     private static final String CARTS = """
             {"abandoned":0,"reminded":0,"recovered":0,"recoveryRate":null,"recoveredByChannel":{}}""";
 
