@@ -41,7 +41,7 @@ final class StateFold {
             "ProductViewed", "ConsentChanged", "IdentityLinked", "PromoCodeSent", "ConversationStarted",
             "ConversationMessageLogged", "ConversationHandedOver", "ConversationClosed", "CartItemAdded",
             "CartItemRemoved", "CheckoutCompleted", "InStorePurchaseMade", "OrderPickedUp", "OrderReturned",
-            "LoyaltyEnrolled");
+            "LoyaltyEnrolled", "CartReminderSent");
 
     private record Line(String sku, int quantity, BigDecimal unitPrice, String currency, String addedVia) {
     }
@@ -77,9 +77,10 @@ final class StateFold {
     void apply(JsonNode event) {
         String type = event.get("type").asText();
         JsonNode p = event.get("payload");
+        // Events of the engine's own deadlines (a code's expiry, an idle close, an abandonment) have no touchpoint.
         JsonNode tp = p.get("touchpoint");
-        String channel = tp.get("channel").asText();
-        Instant at = Instant.parse(tp.get("occurredAt").asText());
+        String channel = tp == null || tp.isNull() ? null : tp.get("channel").asText();
+        Instant at = tp == null || tp.isNull() ? null : Instant.parse(tp.get("occurredAt").asText());
         switch (type) {
             case "JourneyStarted" -> customerId = p.get("customerId").asText();
             case "IdentityCaptured", "IdentityLinked" ->
@@ -136,7 +137,8 @@ final class StateFold {
             }
             case "ConversationHandedOver" -> ((ArrayNode) conversations.get(p.get("conversationId").asText())
                     .get("channels")).add(p.get("toChannel").asText());
-            case "ConversationClosed" -> conversations.get(p.get("conversationId").asText()).put("open", false);
+            case "ConversationClosed", "ConversationIdleClosed" ->
+                    conversations.get(p.get("conversationId").asText()).put("open", false);
             case "CartItemAdded" -> {
                 Line added = new Line(p.get("sku").asText(), p.get("quantity").asInt(),
                                       p.get("unitPrice").decimalValue(), p.get("currency").asText(), channel);
@@ -189,6 +191,10 @@ final class StateFold {
                 step.put("occurredAt", at.toString());
             }
             case "ProductViewed" -> {
+            }
+            // What the engine does by itself: an abandonment, its reminder (a touchpoint of the engine's own, so a
+            // lifecycle fact below) and a recovery leave the cart as it is; an expiry is not part of this state.
+            case "CartAbandoned", "CartReminderSent", "AbandonedCartRecovered", "PromoCodeExpired" -> {
             }
             default -> throw new AssertionError("an event the catalogue does not name: " + type);
         }
