@@ -37,6 +37,8 @@ public final class ErrorCatalogue {
                           "time travel to an event the customer's stream does not have (past its end, or before its "
                                   + "first event)"),
                 new Entry("PROMOTION_NOT_FOUND", 404, "no code of this promotion has been issued"),
+                new Entry("CLOCK_NOT_ADJUSTABLE", 409,
+                          "the engine's clock cannot be moved (start it with journey.clock.adjustable=true)"),
                 new Entry("CUSTOMER_EXISTS", 409, "an imported customer already has events in this instance"),
                 new Entry("IDENTITY_CONFLICT", 409,
                           "an identity of an import belongs to another customer in this instance (imports never merge)"),

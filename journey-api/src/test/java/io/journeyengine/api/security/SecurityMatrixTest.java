@@ -74,6 +74,8 @@ class SecurityMatrixTest {
             new Row("POST", "/api/admin/projections/{name}/dead-letters/retry",
                     "/api/admin/projections/cart/dead-letters/retry", "{}", Set.of(Role.ADMIN)),
             new Row("GET", "/api/admin/deadlines", "/api/admin/deadlines", null, Set.of(Role.ADMIN)),
+            new Row("GET", "/api/admin/clock", "/api/admin/clock", null, Set.of(Role.ADMIN)),
+            new Row("POST", "/api/admin/clock", "/api/admin/clock", "{\"advanceBy\":\"PT0S\"}", Set.of(Role.ADMIN)),
             new Row("GET", "/actuator/health", "/actuator/health", null, Set.of()),
             new Row("GET", "/actuator/info", "/actuator/info", null, Set.of()),
             new Row("GET", "/actuator/metrics", "/actuator/metrics", null, Set.of(Role.ADMIN)),
