@@ -82,6 +82,37 @@ public final class EngineClient {
                            List.of());
     }
 
+    /** Moves the engine's clock forward ({@code POST /api/admin/clock}, an admin key, an adjustable engine). */
+    public JsonNode advanceClock(Duration by) {
+        HttpResponse<String> response = post("/api/admin/clock",
+                                             JSON.createObjectNode().put("advanceBy", by.toString()));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the engine refused to move its clock: " + response.statusCode() + " "
+                                                    + response.body());
+        }
+        return parse(response.body());
+    }
+
+    /** A read ({@code GET path}) as JSON, or an exception naming the answer. */
+    public JsonNode get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                                         .header("Authorization", "Bearer " + key)
+                                         .timeout(Duration.ofSeconds(60)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + " "
+                                                        + response.body());
+            }
+            return parse(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the engine at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private HttpResponse<String> post(String path, JsonNode body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                                          .header("Authorization", "Bearer " + key)
