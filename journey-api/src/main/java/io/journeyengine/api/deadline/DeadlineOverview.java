@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads the deadlines from their index ({@code journey_deadline}) joined with db-scheduler's executions: a row whose
@@ -61,7 +62,7 @@ public class DeadlineOverview {
                        kinds.put(rs.getString(1), new Kind(rs.getString(1), rs.getLong(2), instant(rs, 3)));
                    });
         long pending = kinds.values().stream().mapToLong(Kind::pending).sum();
-        Instant nextDue = kinds.values().stream().map(Kind::nextDue).filter(java.util.Objects::nonNull)
+        Instant nextDue = kinds.values().stream().map(Kind::nextDue).filter(Objects::nonNull)
                                .min(Instant::compareTo).orElse(null);
         long retrying = count("d.parked_at IS NULL AND d.failures > 0");
         long parked = count("d.parked_at IS NOT NULL");

@@ -8,15 +8,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** Scheduled work as operators see it: what the journeys wait for, what fails, what is parked. */
 @RestController
 @Tag(name = "Admin", description = "Keys, audit and views")
 public class DeadlinesController {
 
     /** Kinds always listed, with 0 when none is pending. */
-    static final java.util.List<String> KINDS = java.util.List.of(JourneyDeadlines.CART_ABANDONMENT,
-                                                                  JourneyDeadlines.PROMO_EXPIRY,
-                                                                  JourneyDeadlines.CONVERSATION_IDLE);
+    static final List<String> KINDS = List.of(JourneyDeadlines.CART_ABANDONMENT, JourneyDeadlines.PROMO_EXPIRY,
+                                              JourneyDeadlines.CONVERSATION_IDLE);
     static final int MAX_LISTED = 1000;
     static final int DEFAULT_LISTED = 100;
 

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -93,11 +95,11 @@ class AbandonedCartTest {
 
         // Due yesterday at 11:00 by business time, the abandonment waits 3 hours from now instead of firing at once,
         // so the checkout that followed could still arrive.
-        java.time.Instant now = engine.clock().instant();
-        java.time.OffsetDateTime firesAt = engine.database().queryForObject(
+        Instant now = engine.clock().instant();
+        OffsetDateTime firesAt = engine.database().queryForObject(
                 "SELECT t.execution_time FROM journey_deadline d JOIN scheduled_tasks t "
                         + "ON t.task_instance = d.schedule_id WHERE d.customer_id = ?",
-                java.time.OffsetDateTime.class, "cust-late-left");
+                OffsetDateTime.class, "cust-late-left");
         assertThat(firesAt.toInstant()).isBetween(now.plus(Duration.ofHours(3)).minusSeconds(30),
                                                    now.plus(Duration.ofHours(3)));
         assertThat(events("cust-late-bought", "CartAbandoned")).isZero();

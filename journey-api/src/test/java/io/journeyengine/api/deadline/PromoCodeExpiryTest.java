@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,8 +74,8 @@ class PromoCodeExpiryTest {
         // A purchase reported now for the expired code of Eva, at today's time, is refused.
         Api.Answer refused = api.post("/api/touchpoints", Api.touchpoint(
                 "expiry-eva-late", "cust-expiry-eva", "STORE", "2026-11-21T09:30:00Z", "IN_STORE_PURCHASE",
-                java.util.Map.of("orderId", "till-eva-1", "storeId", "store-1", "promoCode", "FLASH-EVA",
-                                 "items", java.util.List.of(java.util.Map.of("sku", "HAT", "quantity", 1,
+                Map.of("orderId", "till-eva-1", "storeId", "store-1", "promoCode", "FLASH-EVA",
+                                 "items", List.of(Map.of("sku", "HAT", "quantity", 1,
                                                                              "unitPrice", "10.00", "currency", "EUR")))));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("PROMO_EXPIRED");

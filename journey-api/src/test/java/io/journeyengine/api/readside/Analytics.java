@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -167,7 +168,7 @@ final class Analytics {
      * counted by their expiresAt.
      */
     private long expired(String promotionId) {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return customers.stream().mapToLong(c -> c.expiredCodes(promotionId, window, now)).sum();
     }
 

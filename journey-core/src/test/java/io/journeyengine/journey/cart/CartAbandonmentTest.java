@@ -3,6 +3,7 @@ package io.journeyengine.journey.cart;
 import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.browsing.ViewProduct;
+import io.journeyengine.journey.consent.ChangeConsent;
 import io.journeyengine.journey.deadline.JourneyDeadlines;
 import io.journeyengine.journey.deadline.JourneyTimings;
 import io.journeyengine.journey.lifecycle.LifecycleStage;
@@ -190,8 +191,7 @@ class CartAbandonmentTest {
     void aWithdrawnConsentIsNotUsed() {
         fixture().givenCurrentTime(T0)
                  .andGivenCommands(grantConsent(tp("tp-c1", SMS, 0), SMS),
-                                   new io.journeyengine.journey.consent.ChangeConsent(CUSTOMER, tp("tp-c2", SMS, 5),
-                                                                                      null, SMS, false),
+                                   new ChangeConsent(CUSTOMER, tp("tp-c2", SMS, 5), null, SMS, false),
                                    addItem(add, "BOOTS-42", 2, "89.90"))
                  .whenThenTimeElapses(Duration.ofHours(5))
                  .expectEvents(abandoned(add, List.of(boots), "179.80"));
