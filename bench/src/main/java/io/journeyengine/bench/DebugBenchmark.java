@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,11 +42,14 @@ final class DebugBenchmark {
     private final String base;
     private final String run;
     private final List<String> summary;
+    /** Its latency loop serves these GETs too. */
+    private final ReadSideBenchmark reads;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                                                 .connectTimeout(Duration.ofSeconds(5)).build();
 
     DebugBenchmark(int port, String run, List<String> summary) {
         this.base = "http://127.0.0.1:" + port;
+        this.reads = new ReadSideBenchmark(port, summary);
         this.run = run;
         this.summary = summary;
     }
@@ -232,41 +233,7 @@ final class DebugBenchmark {
 
     private ReadSideBenchmark.Latency load(Supplier<String> paths, int inFlight, Duration time)
             throws InterruptedException {
-        long deadline = System.nanoTime() + time.toNanos();
-        ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
-        AtomicLong failures = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int t = 0; t < inFlight; t++) {
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    HttpRequest request = request(paths.get()).GET().build();
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<String> answer = send(request);
-                        if (answer.statusCode() == 200) {
-                            nanos.add(System.nanoTime() - sent);
-                        } else {
-                            failures.incrementAndGet();
-                        }
-                    } catch (IOException | InterruptedException e) {
-                        failures.incrementAndGet();
-                    }
-                }
-            }, "debug-bench-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long[] values = nanos.stream().mapToLong(Long::longValue).toArray();
-        return new ReadSideBenchmark.Latency("", values.length, (int) failures.get(),
-                                             Stats.percentileMillis(values, values.length, 50),
-                                             Stats.percentileMillis(values, values.length, 99),
-                                             values.length / seconds);
+        return reads.load(paths, inFlight, time);
     }
 
     private void report(String line) {

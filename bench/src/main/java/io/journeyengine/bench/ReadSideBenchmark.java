@@ -207,6 +207,14 @@ final class ReadSideBenchmark {
     }
 
     private Latency get(String path, int inFlight, Duration time) throws InterruptedException {
+        Latency latency = load(() -> path, inFlight, time);
+        return new Latency(path, latency.requests(), latency.failures(), latency.p50(), latency.p99(),
+                           latency.perSecond());
+    }
+
+    /** GETs of the paths {@code paths} gives, {@code inFlight} at a time for {@code time}: their latencies. */
+    Latency load(java.util.function.Supplier<String> paths, int inFlight, Duration time)
+            throws InterruptedException {
         long deadline = System.nanoTime() + time.toNanos();
         ConcurrentLinkedQueue<Long> nanos = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
@@ -214,8 +222,8 @@ final class ReadSideBenchmark {
         long start = System.nanoTime();
         for (int t = 0; t < inFlight; t++) {
             Thread thread = new Thread(() -> {
-                HttpRequest request = request(path).GET().build();
                 while (System.nanoTime() < deadline) {
+                    HttpRequest request = request(paths.get()).GET().build();
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<String> answer = send(request);
@@ -238,7 +246,7 @@ final class ReadSideBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] values = nanos.stream().mapToLong(Long::longValue).toArray();
-        return new Latency(path, values.length, (int) failures.get(),
+        return new Latency("", values.length, (int) failures.get(),
                            Stats.percentileMillis(values, values.length, 50),
                            Stats.percentileMillis(values, values.length, 99), values.length / seconds);
     }
