@@ -9,9 +9,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The real application, started as {@code java -jar} would start it, on a random port with its H2 file database in
@@ -64,10 +68,35 @@ public final class RunningEngine implements AutoCloseable {
         return all;
     }
 
+    /**
+     * {@code -Djourney.test.database=postgres}: every engine gets a fresh database of its own on the PostgreSQL server
+     * at {@code journey.test.postgres-url} (default {@code jdbc:postgresql://127.0.0.1:5432/}, user
+     * {@code postgres}) and runs the production profile on it; otherwise the embedded H2 file in a temporary folder.
+     */
+    private static List<String> database(List<String> properties) {
+        if (!"postgres".equals(System.getProperty("journey.test.database"))) {
+            return properties;
+        }
+        String server = System.getProperty("journey.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
+        String user = System.getProperty("journey.test.postgres-user", "postgres");
+        String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + server + " cannot be reached: " + e.getMessage(), e);
+        }
+        List<String> all = new ArrayList<>(properties);
+        all.add("spring.profiles.active=postgres");
+        all.add("spring.datasource.url=" + server + name);
+        all.add("spring.datasource.username=" + user);
+        all.add("spring.datasource.password=");
+        return all;
+    }
+
     private static RunningEngine startWith(List<String> properties) {
         try {
             Path dir = Files.createTempDirectory("journey-test-");
-            RunningEngine engine = new RunningEngine(dir, withDefaults(properties));
+            RunningEngine engine = new RunningEngine(dir, database(withDefaults(properties)));
             engine.startAgain();
             return engine;
         } catch (IOException e) {
