@@ -43,6 +43,10 @@ class DryRunTest {
 
     @BeforeEach
     void countEverything() {
+        // The views first finish what the set-up wrote, so that a row they add later is not taken for a write.
+        long head = engine.database().queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry",
+                                                     Long.class);
+        assertThat(api.get("/api/customers/" + CUSTOMER + "?minPosition=" + head).status()).isEqualTo(200);
         before = counts();
     }
 
