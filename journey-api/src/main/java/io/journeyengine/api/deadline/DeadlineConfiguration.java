@@ -34,8 +34,8 @@ import java.util.List;
  * <p>
  * Axon's Spring Boot auto-configuration would build the same manager and task; they are declared here instead so
  * that the manager keeps its index ({@link TrackedDeadlineManager}) and the task its failure policy
- * ({@link DeadlineFailures}); Axon's versions back off because these beans exist (same types and names). The
- * in-memory {@code SimpleDeadlineManager} is never used: a deadline scheduled before a restart fires after it.
+ * ({@link DeadlineFailures}); Axon's versions back off because these beans exist (same types and names). Every
+ * deadline lives in the database, so one scheduled before a restart fires after it.
  */
 @Configuration
 @EnableConfigurationProperties(DeadlineProperties.class)
