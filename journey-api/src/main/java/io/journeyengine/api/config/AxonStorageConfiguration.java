@@ -139,9 +139,11 @@ public class AxonStorageConfiguration {
 
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
-                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+                                 io.journeyengine.api.cluster.NodeIdentity node) {
         return JdbcTokenStore.builder()
                              .connectionProvider(connectionProvider)
+                             .nodeId(node.id())
                              .schema(TOKEN_SCHEMA)
                              .serializer(serializer)
                              .claimTimeout(claimTimeout)
@@ -152,10 +154,17 @@ public class AxonStorageConfiguration {
     /**
      * Recently used journeys stay in memory, so a touchpoint does not re-read its customer's events. A stale entry
      * can never win: the event store's unique (aggregate, sequence) key refuses the append, and Axon evicts the entry
-     * on that rollback.
+     * on that rollback; with several nodes each hit is also checked against the store (BoundedJourneyCache).
      */
     @Bean
-    public Cache journeyCache(@Value("${journey.cache.max-journeys:50000}") int maxJourneys) {
-        return new BoundedJourneyCache(maxJourneys);
+    public Cache journeyCache(@Value("${journey.cache.max-journeys:50000}") int maxJourneys,
+                              @Value("${journey.cache.verify-against-store:false}") boolean verify,
+                              org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        if (!verify) {
+            return new BoundedJourneyCache(maxJourneys);
+        }
+        return new BoundedJourneyCache(maxJourneys, journey -> jdbc.queryForObject(
+                "SELECT MAX(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class,
+                journey));
     }
 }

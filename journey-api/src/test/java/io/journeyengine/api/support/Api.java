@@ -26,6 +26,11 @@ public final class Api {
         this.key = key;
     }
 
+    /** A client of the engine at {@code base} (e.g. a node started as its own process) holding {@code key}. */
+    public static Api at(String base, String key) {
+        return new Api(base, key);
+    }
+
     public String key() {
         return key;
     }

@@ -41,7 +41,7 @@ public final class RunningEngine implements AutoCloseable {
      * conversations at moments no test chose (and more of them each day the suite is older). Tests of those
      * deadlines set the delays and move the engine's clock ({@code journey.clock.*}, {@link #clock()}).
      */
-    private static final List<String> QUIET_DEADLINES = List.of("journey.cart.abandon-after=P3650D",
+    static final List<String> QUIET_DEADLINES = List.of("journey.cart.abandon-after=P3650D",
                                                                 "journey.conversation.idle-close-after=P3650D");
 
     public static RunningEngine start(String... properties) {
@@ -77,20 +77,34 @@ public final class RunningEngine implements AutoCloseable {
         if (!"postgres".equals(System.getProperty("journey.test.database"))) {
             return properties;
         }
+        String url = freshPostgresDatabase();
+        List<String> all = new ArrayList<>(properties);
+        all.add("spring.profiles.active=postgres");
+        all.add("spring.datasource.url=" + url);
+        all.add("spring.datasource.username=" + POSTGRES_USER);
+        all.add("spring.datasource.password=");
+        return all;
+    }
+
+    private static final String POSTGRES_USER = System.getProperty("journey.test.postgres-user", "postgres");
+
+    /**
+     * Creates an empty database {@code journey_test_<uuid>} on the PostgreSQL server of
+     * {@code journey.test.postgres-url} and answers its JDBC URL (user {@code journey.test.postgres-user}, no password).
+     */
+    public static String freshPostgresDatabase() {
         String server = System.getProperty("journey.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
-        String user = System.getProperty("journey.test.postgres-user", "postgres");
         String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
+        try (Connection admin = DriverManager.getConnection(server + "postgres", POSTGRES_USER, "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + server + " cannot be reached: " + e.getMessage(), e);
         }
-        List<String> all = new ArrayList<>(properties);
-        all.add("spring.profiles.active=postgres");
-        all.add("spring.datasource.url=" + server + name);
-        all.add("spring.datasource.username=" + user);
-        all.add("spring.datasource.password=");
-        return all;
+        return server + name;
+    }
+
+    public static String postgresUser() {
+        return POSTGRES_USER;
     }
 
     private static RunningEngine startWith(List<String> properties) {
