@@ -10,3 +10,12 @@ CREATE TABLE journey_node (
     started_at  TIMESTAMP    NOT NULL,
     last_seen   TIMESTAMP    NOT NULL
 );
+
+-- A view being rebuilt (POST /api/admin/projections/{name}/replay): the node rebuilding it writes the row, every other
+-- node stops its share of that view within a heartbeat (releasing the segments), the rebuilding node resets the
+-- view's tokens once it can claim them all, starts it, and deletes the row; then the others start theirs again.
+CREATE TABLE journey_view_pause (
+    processor_name VARCHAR(255) NOT NULL PRIMARY KEY,
+    requested_by   VARCHAR(255) NOT NULL,
+    requested_at   TIMESTAMP    NOT NULL
+);

@@ -1,11 +1,15 @@
 package io.journeyengine.api.admin;
 
+import io.journeyengine.api.cluster.ViewPauses;
 import io.journeyengine.api.problem.Problem;
 import io.journeyengine.api.problem.ProblemException;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -14,16 +18,25 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Rebuilds one view from the event store, the Axon way: stop its processor, reset its tokens to the start of the
  * store (which calls the view's {@code @ResetHandler}, emptying its tables), start it again. The other views do
- * not stop; the rebuilt one serves what it has rebuilt so far, and {@link #progress} says how far that is.
+ * not stop; the rebuilt one serves what it has rebuilt so far, and {@link #progress} says how far that is. With
+ * several nodes, the others stop the view while its tokens are reset and start it again afterwards (ViewPauses).
  */
 @Service
 public class ProjectionReplays {
 
     private final Clock clock;
+    private final ViewPauses pauses;
+    /** How long a rebuild waits for the other nodes to release the view's segments. */
+    private final Duration releaseWait;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
-    public ProjectionReplays(Clock clock) {
+    public ProjectionReplays(Clock clock, ViewPauses pauses,
+                             @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout,
+                             @Value("${journey.cluster.heartbeat:2s}") Duration heartbeat) {
         this.clock = clock;
+        this.pauses = pauses;
+        // Live nodes release within a heartbeat; a dead node's claims lapse after the claim timeout.
+        this.releaseWait = claimTimeout.plus(heartbeat.multipliedBy(3));
     }
 
     /** A replay: when it started, the store's head then (what "done" means) and, once there, when it finished. */
@@ -52,12 +65,47 @@ public class ProjectionReplays {
             throw ProblemException.of(409, "REPLAY_NOT_SUPPORTED", "View cannot be rebuilt",
                                       "View " + name + " has no way to reset");
         }
-        processor.shutDown();
-        processor.resetTokens();
-        Replay replay = new Replay(clock.instant(), System.nanoTime(), head, null, null);
-        replays.put(name, replay);
-        processor.start();
-        return replay;
+        if (!pauses.pause(name)) {
+            throw ProblemException.of(409, "REPLAY_IN_PROGRESS", "Replay in progress",
+                                      "View " + name + " is being rebuilt by another node; wait for it to finish");
+        }
+        try {
+            processor.shutDown();
+            resetOnceEverySegmentIsFree(name, processor);
+            Replay replay = new Replay(clock.instant(), System.nanoTime(), head, null, null);
+            replays.put(name, replay);
+            return replay;
+        } finally {
+            processor.start();
+            pauses.resume(name);
+        }
+    }
+
+    /**
+     * Resets the view's tokens as soon as this node can claim all its segments: at once on a single node; with
+     * several, once the others have stopped their share (ViewPauses) or a dead node's claims have expired.
+     */
+    private void resetOnceEverySegmentIsFree(String name, StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + releaseWait.toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                if (System.nanoTime() > deadline) {
+                    throw ProblemException.of(503, "REPLAY_SEGMENTS_HELD", "View segments held by another node",
+                                              "Other nodes did not release view " + name + " within "
+                                                      + releaseWait.toSeconds() + " s; nothing was reset. Try again, "
+                                                      + "or see GET /api/admin/nodes");
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the view's segments", e);
+                }
+            }
+        }
     }
 
     /** The latest replay of a view, if any, with how far it has got. */

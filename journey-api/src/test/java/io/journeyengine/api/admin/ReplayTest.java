@@ -32,7 +32,8 @@ class ReplayTest {
                                                         "DEAD_LETTER_ENTRY", "FLYWAY_SCHEMA_HISTORY",
                                                         "TOUCHPOINT_RECEIPT", "IDENTITY_INDEX", "API_KEY",
                                                         "AUDIT_LOG", "PROFILE_MERGE", "PERSONAL_DATA_KEY",
-                                                        "SCHEDULED_TASKS", "JOURNEY_DEADLINE");
+                                                        "SCHEDULED_TASKS", "JOURNEY_DEADLINE", "JOURNEY_NODE",
+                                                        "JOURNEY_VIEW_PAUSE");
 
     private static RunningEngine engine;
     private static Api api;
