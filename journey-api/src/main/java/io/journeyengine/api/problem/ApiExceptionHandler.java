@@ -74,6 +74,16 @@ public class ApiExceptionHandler {
         return answer(Problem.of(404, "NOT_FOUND", "Not found", "There is nothing at /" + e.getResourcePath()));
     }
 
+    /**
+     * A live-update client that went away (a phone losing its network), or a stream that reached its time limit or
+     * the node's shutdown, is normal, not a failure to report: the client reconnects with its Last-Event-ID.
+     */
+    @ExceptionHandler({org.springframework.web.context.request.async.AsyncRequestNotUsableException.class,
+                       org.springframework.web.context.request.async.AsyncRequestTimeoutException.class})
+    void clientGone(Exception e) {
+        log.debug("Client disconnected: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

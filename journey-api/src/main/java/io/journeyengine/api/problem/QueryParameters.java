@@ -40,6 +40,40 @@ public final class QueryParameters {
         return absent;
     }
 
+    /** A global position of the event store (a whole number ≥ 0), or {@code -1} when not given. */
+    public long position(String name, String raw) {
+        if (blank(raw)) {
+            return -1;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a position from an earlier event (a whole number ≥ 0)"));
+        return -1;
+    }
+
+    /** A comma-separated choice among {@code allowed}; all of them when not given. */
+    public java.util.Set<String> subset(String name, String raw, List<String> allowed) {
+        if (blank(raw)) {
+            return new java.util.LinkedHashSet<>(allowed);
+        }
+        java.util.Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String item : raw.split(",")) {
+            String value = item.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!allowed.contains(value)) {
+                errors.add(new FieldError(name, "must be a comma-separated list of " + allowed));
+                return new java.util.LinkedHashSet<>(allowed);
+            }
+            chosen.add(value);
+        }
+        return chosen;
+    }
+
     public int page(String raw) {
         return integer("page", raw, 0, 0, Integer.MAX_VALUE);
     }

@@ -40,6 +40,9 @@ public class SecurityConfiguration {
             .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimiter, properties, json),
                              AnonymousAuthenticationFilter.class)
             .authorizeHttpRequests(rules -> rules
+                    // A live-update stream ends in an async dispatch of the request already authorised; the key
+                    // filter runs once per request, so that dispatch carries no key and must not be refused.
+                    .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -48,8 +51,11 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/api/touchpoints", "/api/touchpoints/batch",
                                      "/api/bench/noop").hasRole(CHANNEL.name())
                     // Agents: one customer, with personal data
+                    // Live updates: an agent's screen, or a channel's own (the open app shows the web's cart)
+                    .requestMatchers(HttpMethod.GET, "/api/customers/*/updates")
+                    .hasAnyRole(AGENT.name(), CHANNEL.name())
                     .requestMatchers(HttpMethod.GET, "/api/customers/*", "/api/customers/*/cart",
-                                     "/api/customers/*/timeline", "/api/customers/*/updates")
+                                     "/api/customers/*/timeline")
                     .hasRole(AGENT.name())
                     // Developers: the raw stream, time travel, dry runs
                     .requestMatchers(HttpMethod.GET, "/api/customers/*/events", "/api/customers/*/events/**",
