@@ -39,17 +39,21 @@ public class ViewStatuses {
     private final ViewPositions positions;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final ViewFailures failures;
     private volatile Snapshot recent;
 
-    public ViewStatuses(ViewPositions positions, EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ViewStatuses(ViewPositions positions, EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                        ViewFailures failures) {
         this.positions = positions;
         this.processing = processing;
         this.jdbc = jdbc;
+        this.failures = failures;
     }
 
     /**
-     * One view: {@code running} whether its processor runs on this node; {@code errorState} whether a segment this
-     * node processes failed and waits to be retried ({@code error} says why); {@code position} the lowest position
+     * One view: {@code running} whether its processor runs on this node; {@code errorState} whether a segment of it
+     * failed on this node and has not processed a batch since ({@code error} says which, when and why; a stopped
+     * processor has none); {@code position} the lowest position
      * all its segments have reached (-1 before the first); {@code head} the event store's last position; {@code lag}
      * the events between them; {@code lagSeconds} how long ago the oldest event it has not processed was stored (0
      * when caught up); {@code deadLetters} the events parked, of {@code parkedCustomers} customers.
@@ -115,19 +119,39 @@ public class ViewStatuses {
         StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
                                                       .orElseThrow();
         Map<Integer, EventTrackerStatus> here = processor.processingStatus();
-        String error = null;
-        for (EventTrackerStatus segment : here.values()) {
-            if (segment.isErrorState()) {
-                Throwable cause = segment.getError();
-                error = cause == null ? "unknown" : cause.getClass().getName() + ": " + cause.getMessage();
-                break;
-            }
-        }
+        String error = processor.isRunning() ? error(name, segments, here) : null;
         long lag = Math.max(0, head - Math.max(position, 0));
         return new ViewStatus(name, processor.isRunning(), error != null, error, processor.isReplaying(),
                               segments.size(), here.size(), position, head, lag,
                               lag == 0 ? 0 : ageOfEventAfter(position, now),
                               processing.deadLetterQueue(name).isPresent(), parked[0], parked[1]);
+    }
+
+    /**
+     * Why the view fails on this node, or null: a segment whose latest batch here failed ({@link ViewFailures}) and
+     * that no other node has taken since, or a segment Axon reports in error.
+     */
+    private String error(String name, List<ViewPositions.SegmentToken> segments,
+                         Map<Integer, EventTrackerStatus> here) {
+        Map<Integer, ViewFailures.Failure> failing = failures.failing(name);
+        for (ViewPositions.SegmentToken segment : segments) {
+            ViewFailures.Failure failure = failing.get(segment.segment());
+            if (failure == null) {
+                continue;
+            }
+            if (segment.owner() != null && !here.containsKey(segment.segment())) {
+                failures.forget(name, segment.segment());
+                continue;
+            }
+            return "segment " + failure.segment() + " failed at " + failure.at() + ": " + failure.error();
+        }
+        for (EventTrackerStatus segment : here.values()) {
+            if (segment.isErrorState()) {
+                Throwable cause = segment.getError();
+                return cause == null ? "unknown" : cause.getClass().getName() + ": " + cause.getMessage();
+            }
+        }
+        return null;
     }
 
     /** Seconds since the first event after {@code position} was stored (its timestamp is Axon's, in UTC). */
