@@ -1,7 +1,7 @@
 package io.journeyengine.api.admin;
 
+import io.journeyengine.api.admin.ViewStatuses.ViewStatus;
 import io.journeyengine.api.problem.ProblemException;
-import io.journeyengine.api.read.ViewPositions;
 import io.journeyengine.api.security.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,52 +9,38 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The views as operators see them: how far each has got, how far behind the event store it is, the events it
- * parked, and rebuilding one from the event store.
+ * parked; stopping and starting one on this node, and rebuilding one from the event store. The figures come from
+ * {@link ViewStatuses}, which the health indicators and the metrics read too.
  */
 @RestController
 @Tag(name = "Admin", description = "Keys, audit and views")
 public class ProjectionsController {
 
-    private final ViewPositions positions;
+    private final ViewStatuses statuses;
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final ProjectionReplays replays;
 
-    public ProjectionsController(ViewPositions positions, EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                                 AuditLog audit, ProjectionReplays replays) {
-        this.positions = positions;
+    public ProjectionsController(ViewStatuses statuses, EventProcessingConfiguration processing, AuditLog audit,
+                                 ProjectionReplays replays) {
+        this.statuses = statuses;
         this.processing = processing;
-        this.jdbc = jdbc;
         this.audit = audit;
         this.replays = replays;
     }
 
-    /**
-     * One view: {@code position} is the lowest position all its segments have reached (-1 before the first), {@code
-     * head} the event store's last position, {@code lag} the events between them; {@code deadLetters} the events
-     * parked, of {@code parkedCustomers} customers.
-     */
-    public record ProjectionStatus(String name, boolean running, int segments, int segmentsClaimedHere,
-                                   long position, long head, long lag, boolean deadLetterQueue, long deadLetters,
-                                   long parkedCustomers) {
-    }
-
     /** One view with its latest rebuild, if there was one since this node started. */
-    public record ProjectionDetail(ProjectionStatus view, ProjectionReplays.Progress replay) {
+    public record ProjectionDetail(ViewStatus view, ProjectionReplays.Progress replay) {
     }
 
     /** What a retry of parked events did. */
@@ -63,16 +49,11 @@ public class ProjectionsController {
 
     @Operation(summary = "Views, their position and lag",
                description = "Every view (processing group) with its position in the event store, the lag behind "
-                       + "the store's head, and its dead letters.")
+                       + "the store's head (events and seconds), whether its processor runs or fails on this node, "
+                       + "and its dead letters.")
     @GetMapping("/api/admin/projections")
-    public List<ProjectionStatus> projections() {
-        Map<String, List<ViewPositions.SegmentToken>> tokens = positions.tokens();
-        long head = head();
-        List<ProjectionStatus> views = new ArrayList<>();
-        for (String name : positions.views()) {
-            views.add(status(name, tokens.getOrDefault(name, List.of()), head));
-        }
-        return views;
+    public List<ViewStatus> projections() {
+        return statuses.list();
     }
 
     @Operation(summary = "One view, with its rebuild's progress",
@@ -81,7 +62,7 @@ public class ProjectionsController {
     @GetMapping("/api/admin/projections/{name}")
     public ProjectionDetail projection(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
-        ProjectionStatus view = status(name, positions.tokens().getOrDefault(name, List.of()), head());
+        ViewStatus view = status(name);
         return new ProjectionDetail(view, replays.progress(name, processor, view.position()).orElse(null));
     }
 
@@ -90,21 +71,39 @@ public class ProjectionsController {
                        + "starts it again; it rebuilds from the first event while the other views keep serving. "
                        + "202 with the replay; 409 REPLAY_IN_PROGRESS while one of the same view runs. Audited.")
     @PostMapping("/api/admin/projections/{name}/replay")
-    public org.springframework.http.ResponseEntity<ProjectionDetail> replay(@PathVariable String name) {
+    public ResponseEntity<ProjectionDetail> replay(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
-        replays.start(name, processor, head());
-        audit.record("REPLAY_STARTED", name, "head=" + head());
-        return org.springframework.http.ResponseEntity.accepted().body(projection(name));
+        long head = statuses.head();
+        replays.start(name, processor, head);
+        audit.record("REPLAY_STARTED", name, "head=" + head);
+        return ResponseEntity.accepted().body(projection(name));
     }
 
-    private ProjectionStatus status(String name, List<ViewPositions.SegmentToken> segments, long head) {
-        long position = ViewPositions.position(segments);
+    @Operation(summary = "Stop one view on this node",
+               description = "Stops the view's processor on this node and releases its segments: the view keeps "
+                       + "what it has and stops following the event store here (health: OUT_OF_SERVICE). Other "
+                       + "nodes of a cluster take the released segments over; stop it on every node to pause the "
+                       + "view. Stopping a stopped view changes nothing. 200 with the view. Audited.")
+    @PostMapping("/api/admin/projections/{name}/stop")
+    public ViewStatus stop(@PathVariable String name) {
         StreamingEventProcessor processor = processor(name);
-        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(name).orElse(null);
-        return new ProjectionStatus(name, processor.isRunning(), segments.size(),
-                                    processor.processingStatus().size(), position, head,
-                                    Math.max(0, head - Math.max(position, 0)), queue != null,
-                                    parked(name), queue == null ? 0 : queue.amountOfSequences());
+        boolean wasRunning = processor.isRunning();
+        processor.shutDown();
+        audit.record("VIEW_STOPPED", name, "wasRunning=" + wasRunning);
+        return status(name);
+    }
+
+    @Operation(summary = "Start one view on this node",
+               description = "Starts the view's processor on this node again: it claims free segments and goes on "
+                       + "from where they stopped. Starting a running view changes nothing. 200 with the view. "
+                       + "Audited.")
+    @PostMapping("/api/admin/projections/{name}/start")
+    public ViewStatus start(@PathVariable String name) {
+        StreamingEventProcessor processor = processor(name);
+        boolean wasRunning = processor.isRunning();
+        processor.start();
+        audit.record("VIEW_STARTED", name, "wasRunning=" + wasRunning);
+        return status(name);
     }
 
     @Operation(summary = "Retry a view's parked events",
@@ -116,17 +115,21 @@ public class ProjectionsController {
         SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(name)
                 .orElseThrow(() -> notFound(name));
         int retried = 0;
-        long before = parked(name);
+        long before = status(name).deadLetters();
         // Each call takes one customer's parked events; stop when none is left or nothing more succeeds.
         for (long i = 0; i < before && letters.processAny(); i++) {
             retried++;
         }
         audit.record("DEAD_LETTERS_RETRIED", name, "sequences=" + retried);
-        return new RetryResult(name, retried, parked(name));
+        return new RetryResult(name, retried, status(name).deadLetters());
+    }
+
+    private ViewStatus status(String name) {
+        return statuses.now().view(name).orElseThrow(() -> notFound(name));
     }
 
     private StreamingEventProcessor processor(String name) {
-        if (!positions.views().contains(name)) {
+        if (!statuses.names().contains(name)) {
             throw notFound(name);
         }
         return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() -> notFound(name));
@@ -134,16 +137,5 @@ public class ProjectionsController {
 
     private static ProblemException notFound(String name) {
         return ProblemException.of(404, "PROJECTION_NOT_FOUND", "View not found", "There is no view " + name);
-    }
-
-    private long head() {
-        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? -1 : head;
-    }
-
-    private long parked(String name) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?",
-                                     Long.class, name);
-        return n == null ? 0 : n;
     }
 }

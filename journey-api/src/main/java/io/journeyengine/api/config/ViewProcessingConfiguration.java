@@ -1,5 +1,6 @@
 package io.journeyengine.api.config;
 
+import io.journeyengine.api.admin.ViewFailures;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -55,5 +56,12 @@ public class ViewProcessingConfiguration {
     public ConfigurerModule customerOrderForViews() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultSequencingPolicy(c -> SequentialPerAggregatePolicy.instance());
+    }
+
+    /** Every view's batches are watched: a batch that fails puts the view in error (health DOWN) until one commits. */
+    @Bean
+    public ConfigurerModule viewFailureWatch(ViewFailures failures) {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((c, view) -> failures.interceptor(view));
     }
 }

@@ -52,8 +52,12 @@ public class DeadlineOverview {
                          List<Failed> retryingDeadlines, long parked, List<Failed> parkedDeadlines) {
     }
 
+    /** The figures of {@link Report} without its lists: what the metrics read at every scrape. */
+    public record Counts(List<Kind> kinds, long pending, Instant nextDue, long retrying, long parked) {
+    }
+
     @Transactional(readOnly = true)
-    public Report report(int limit) {
+    public Counts counts() {
         Map<String, Kind> kinds = new LinkedHashMap<>();
         DeadlinesController.KINDS.forEach(kind -> kinds.put(kind, new Kind(kind, 0, null)));
         jdbc.query("SELECT d.kind, COUNT(*), MIN(t.execution_time) " + JOIN + "WHERE d.parked_at IS NULL "
@@ -64,11 +68,17 @@ public class DeadlineOverview {
         long pending = kinds.values().stream().mapToLong(Kind::pending).sum();
         Instant nextDue = kinds.values().stream().map(Kind::nextDue).filter(Objects::nonNull)
                                .min(Instant::compareTo).orElse(null);
-        long retrying = count("d.parked_at IS NULL AND d.failures > 0");
-        long parked = count("d.parked_at IS NOT NULL");
-        return new Report(pending, nextDue, new ArrayList<>(kinds.values()), properties.maxAttempts(), retrying,
-                          failed("d.parked_at IS NULL AND d.failures > 0", "t.execution_time", limit), parked,
-                          failed("d.parked_at IS NOT NULL", "d.parked_at", limit));
+        return new Counts(new ArrayList<>(kinds.values()), pending, nextDue,
+                          count("d.parked_at IS NULL AND d.failures > 0"), count("d.parked_at IS NOT NULL"));
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(int limit) {
+        Counts counts = counts();
+        return new Report(counts.pending(), counts.nextDue(), counts.kinds(), properties.maxAttempts(),
+                          counts.retrying(),
+                          failed("d.parked_at IS NULL AND d.failures > 0", "t.execution_time", limit),
+                          counts.parked(), failed("d.parked_at IS NOT NULL", "d.parked_at", limit));
     }
 
     private long count(String condition) {

@@ -16,7 +16,7 @@ import java.util.List;
 public class DeadlinesController {
 
     /** Kinds always listed, with 0 when none is pending. */
-    static final List<String> KINDS = List.of(JourneyDeadlines.CART_ABANDONMENT, JourneyDeadlines.PROMO_EXPIRY,
+    public static final List<String> KINDS = List.of(JourneyDeadlines.CART_ABANDONMENT, JourneyDeadlines.PROMO_EXPIRY,
                                               JourneyDeadlines.CONVERSATION_IDLE);
     static final int MAX_LISTED = 1000;
     static final int DEFAULT_LISTED = 100;

@@ -1,6 +1,7 @@
 package io.journeyengine.api.ingest;
 
 import io.journeyengine.api.problem.Problem;
+import io.journeyengine.journey.Channel;
 import io.journeyengine.journey.Touchpoint;
 import io.journeyengine.journey.TouchpointCommand;
 import io.journeyengine.journey.identity.Identity;
@@ -20,6 +21,12 @@ public sealed interface ParsedTouchpoint {
     /** Why the touchpoint cannot be applied, or null when it can. */
     Problem refusal();
 
+    /** The channel it came from, when it could be read (for the metrics' tags). */
+    Channel channel();
+
+    /** Its type, when it could be read (for the metrics' tags). */
+    TouchpointType type();
+
     /** Builds the journey command once the customer is known. */
     interface CommandFactory {
         TouchpointCommand create(String customerId, Touchpoint touchpoint, Identity addressedBy);
@@ -35,10 +42,15 @@ public sealed interface ParsedTouchpoint {
         public Problem refusal() {
             return null;
         }
+
+        @Override
+        public Channel channel() {
+            return touchpoint.channel();
+        }
     }
 
-    record Invalid(String touchpointId, String customerId, List<Problem.FieldError> errors)
-            implements ParsedTouchpoint {
+    record Invalid(String touchpointId, String customerId, Channel channel, TouchpointType type,
+                   List<Problem.FieldError> errors) implements ParsedTouchpoint {
         @Override
         public Problem refusal() {
             return Problem.validation(errors);
@@ -46,6 +58,7 @@ public sealed interface ParsedTouchpoint {
     }
 
     /** Well-formed, but refused before it reaches the journey (a channel key speaking for another channel). */
-    record Refused(String touchpointId, String customerId, Problem refusal) implements ParsedTouchpoint {
+    record Refused(String touchpointId, String customerId, Channel channel, TouchpointType type, Problem refusal)
+            implements ParsedTouchpoint {
     }
 }

@@ -1,6 +1,7 @@
 package io.journeyengine.api.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.journeyengine.api.observability.TouchpointMetrics;
 import io.journeyengine.api.problem.ApiExceptionHandler;
 import io.journeyengine.api.problem.Problem;
 import io.journeyengine.api.problem.ProblemException;
@@ -30,11 +31,14 @@ public class TouchpointController {
     private final TouchpointParser parser;
     private final IngestionService ingestion;
     private final IngestProperties limits;
+    private final TouchpointMetrics metrics;
 
-    public TouchpointController(TouchpointParser parser, IngestionService ingestion, IngestProperties limits) {
+    public TouchpointController(TouchpointParser parser, IngestionService ingestion, IngestProperties limits,
+                                TouchpointMetrics metrics) {
         this.parser = parser;
         this.ingestion = ingestion;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     @Operation(summary = "Send one touchpoint",
@@ -44,8 +48,9 @@ public class TouchpointController {
                  produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public ResponseEntity<?> one(@RequestBody JsonNode body,
                                  @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        TouchpointResult result = ingestion.ingest(List.of(scoped(parser.parse(body))), correlation(requestId))
-                                           .get(0);
+        long start = System.nanoTime();
+        TouchpointResult result = answer(TouchpointMetrics.Endpoint.SINGLE, List.of(scoped(parser.parse(body))),
+                                         requestId, start).get(0);
         if (result.status() != TouchpointResult.Status.REJECTED) {
             return ResponseEntity.ok(result);
         }
@@ -73,9 +78,18 @@ public class TouchpointController {
                                                           + " touchpoints; this one has " + body.size())
                                               .with(Map.of("maxItems", limits.maxBatchSize())));
         }
+        long start = System.nanoTime();
         List<ParsedTouchpoint> items = new ArrayList<>(body.size());
         body.forEach(node -> items.add(scoped(parser.parse(node))));
-        return ingestion.ingest(items, correlation(requestId));
+        return answer(TouchpointMetrics.Endpoint.BATCH, items, requestId, start);
+    }
+
+    /** Applies the items and counts their answers: the one place both endpoints' touchpoints are counted. */
+    private List<TouchpointResult> answer(TouchpointMetrics.Endpoint endpoint, List<ParsedTouchpoint> items,
+                                          String requestId, long start) {
+        List<TouchpointResult> results = ingestion.ingest(items, correlation(requestId));
+        metrics.record(endpoint, items, results, start);
+        return results;
     }
 
     /** A channel key speaks only for its own channels: an SMS gateway cannot report a till purchase. */
@@ -85,10 +99,10 @@ public class TouchpointController {
             ApiKey key = ApiKeyAuthentication.current().orElse(null);
             if (key == null || !key.maySpeakFor(channel)) {
                 String who = key == null ? "This caller" : "Key '" + key.name() + "'";
-                return new ParsedTouchpoint.Refused(valid.touchpointId(), valid.customerId(), Problem.of(
-                        403, "CHANNEL_NOT_ALLOWED", "Channel not allowed",
-                        who + " may not send touchpoints for " + channel)
-                        .with(Map.of("channel", channel.name())));
+                return new ParsedTouchpoint.Refused(valid.touchpointId(), valid.customerId(), channel, valid.type(),
+                                                    Problem.of(403, "CHANNEL_NOT_ALLOWED", "Channel not allowed",
+                                                               who + " may not send touchpoints for " + channel)
+                                                           .with(Map.of("channel", channel.name())));
             }
         }
         return item;

@@ -64,7 +64,7 @@ public class TouchpointParser {
         FieldReader read = new FieldReader(errors, "");
         if (node == null || !node.isObject()) {
             read.error("$", "a touchpoint must be a JSON object");
-            return new ParsedTouchpoint.Invalid(null, null, errors);
+            return new ParsedTouchpoint.Invalid(null, null, null, null, errors);
         }
         String touchpointId = read.text(node, "touchpointId", ID_LENGTH, true);
         String customerId = read.text(node, "customerId", ID_LENGTH, false);
@@ -97,7 +97,7 @@ public class TouchpointParser {
             }
         }
         if (!errors.isEmpty()) {
-            return new ParsedTouchpoint.Invalid(touchpointId, customerId, errors);
+            return new ParsedTouchpoint.Invalid(touchpointId, customerId, channel, type, errors);
         }
         return new ParsedTouchpoint.Valid(touchpointId, customerId, identity,
                                           new Touchpoint(touchpointId, channel, occurredAt), type, linked, command);

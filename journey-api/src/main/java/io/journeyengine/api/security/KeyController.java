@@ -53,7 +53,7 @@ public class KeyController {
     }
 
     @Operation(summary = "Create a key",
-               description = "Body: {name, roles: [CHANNEL|ANALYST|AGENT|DEVELOPER|ADMIN], channels: [...] "
+               description = "Body: {name, roles: [CHANNEL|ANALYST|AGENT|DEVELOPER|ADMIN|OPERATIONS], channels: [...] "
                        + "(required with CHANNEL), rateLimitPerSecond?}. The answer holds the secret, shown once.")
     @PostMapping(path = "/api/admin/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)

@@ -11,7 +11,12 @@ public enum Role {
     /** Reads event streams, travels in time, exports, dry-runs. */
     DEVELOPER,
     /** Replays, imports, erases, unmerges, manages keys. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Watches the engine: health details, metrics, the Prometheus scrape, and the views' and deadlines' status
+     * (read only). The monitoring system's key; it can change nothing.
+     */
+    OPERATIONS;
 
     public String authority() {
         return "ROLE_" + name();

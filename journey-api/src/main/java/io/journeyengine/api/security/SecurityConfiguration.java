@@ -16,12 +16,15 @@ import static io.journeyengine.api.security.Role.AGENT;
 import static io.journeyengine.api.security.Role.ANALYST;
 import static io.journeyengine.api.security.Role.CHANNEL;
 import static io.journeyengine.api.security.Role.DEVELOPER;
+import static io.journeyengine.api.security.Role.OPERATIONS;
 
 /**
  * Who may call what. Every {@code /api/**} path needs a key with a role; a path without a rule here is refused for
  * everyone, so a new endpoint is closed until someone decides who may use it (and SecurityMatrixTest fails until the
- * rule and its row in the test exist). Health stays open for load balancers; the API description is public, and
- * trying it out in Swagger UI takes a key like any other client.
+ * rule and its row in the test exist). Health stays open for load balancers (its summary and the probes; the
+ * details need an ADMIN or OPERATIONS key, application.yml); the other actuator endpoints, Prometheus's included,
+ * need one of those keys. The API description is public, and trying it out in Swagger UI takes a key like any other
+ * client.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -44,7 +47,8 @@ public class SecurityConfiguration {
                     // filter runs once per request, so that dispatch carries no key and must not be refused.
                     .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                    .requestMatchers("/actuator/**").hasRole(ADMIN.name())
+                    // Metrics and health details: operators and their Prometheus (docs/operations.md)
+                    .requestMatchers("/actuator/**").hasAnyRole(ADMIN.name(), OPERATIONS.name())
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
                     // Channels
@@ -67,6 +71,10 @@ public class SecurityConfiguration {
                     // Admins
                     .requestMatchers(HttpMethod.POST, "/api/customers/*/unmerge").hasRole(ADMIN.name())
                     .requestMatchers(HttpMethod.DELETE, "/api/customers/*/personal-data").hasRole(ADMIN.name())
+                    // Operators read the views' and the deadlines' status; changing anything stays with admins
+                    .requestMatchers(HttpMethod.GET, "/api/admin/projections", "/api/admin/projections/*",
+                                     "/api/admin/deadlines", "/api/admin/nodes")
+                    .hasAnyRole(ADMIN.name(), OPERATIONS.name())
                     .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().permitAll());
