@@ -33,7 +33,7 @@ class ReplayTest {
                                                         "TOUCHPOINT_RECEIPT", "IDENTITY_INDEX", "API_KEY",
                                                         "AUDIT_LOG", "PROFILE_MERGE", "PERSONAL_DATA_KEY",
                                                         "SCHEDULED_TASKS", "JOURNEY_DEADLINE", "JOURNEY_NODE",
-                                                        "JOURNEY_VIEW_PAUSE");
+                                                        "JOURNEY_VIEW_PAUSE", "WEBHOOK", "WEBHOOK_DELIVERY");
 
     private static RunningEngine engine;
     private static Api api;

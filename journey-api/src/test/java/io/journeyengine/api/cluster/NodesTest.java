@@ -46,7 +46,7 @@ class NodesTest {
             assertThat(self.path("nodeId").asText()).isEqualTo("till-node-1");
             assertThat(self.path("live").asBoolean()).isTrue();
             assertThat(self.path("self").asBoolean()).isTrue();
-            assertThat(report.path("views").size()).as("views").isEqualTo(9);
+            assertThat(report.path("views").size()).as("views, the webhook outbox included").isEqualTo(10);
             report.path("views").fields().forEachRemaining(view -> {
                 assertThat(view.getValue().path("unclaimed")).as(view.getKey() + " unclaimed").isEmpty();
                 assertThat(self.path("segments").path(view.getKey()).size()).as(view.getKey() + " held")
