@@ -8,6 +8,7 @@ import io.journeyengine.api.simulation.Simulation;
 import io.journeyengine.api.support.Api;
 import io.journeyengine.api.support.NodeProcess;
 import io.journeyengine.api.support.RunningEngine;
+import io.journeyengine.api.support.SseClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -96,6 +97,39 @@ class SeveralNodesTest {
                                                                           "unitPrice", "24.95", "currency", "EUR")))));
         assertThat(till.status()).as(till.body()).isEqualTo(200);
         assertThat(till.json().path("events").toString()).contains("PromoCodeRedeemed");
+    }
+
+    /** A live-update stream open on node B hears what node A appends (issue 10), and resumes on node A. */
+    @Test
+    void aLiveUpdateStreamOnOneNodeHearsTouchpointsTakenByTheOther() throws Exception {
+        String database = RunningEngine.freshPostgresDatabase();
+        NodeProcess a = start("node-a", database);
+        NodeProcess b = start("node-b", database);
+        String customer = "cust-live-nodes";
+        assertThat(a.api().post("/api/touchpoints", Api.touchpoint("ln-1", customer, "WEB", "2026-11-20T10:00:00Z",
+                "CART_ITEM_ADDED", Map.of("sku", "BOOTS-42", "quantity", 1, "unitPrice", "89.90", "currency", "EUR")))
+                           .status()).isEqualTo(200);
+        long lastSeen;
+        try (SseClient onB = SseClient.connect(b.base(), RunningEngine.ADMIN_KEY,
+                                               "/api/customers/" + customer + "/updates?topics=cart", null)) {
+            assertThat(a.api().post("/api/touchpoints", Api.touchpoint("ln-2", customer, "APP",
+                    "2026-11-20T10:05:00Z", "CART_ITEM_ADDED", Map.of("sku", "SOCKS-3P", "quantity", 1,
+                                                                      "unitPrice", "12.50", "currency", "EUR")))
+                               .status()).isEqualTo(200);
+            SseClient.Event added = onB.take(1, Duration.ofSeconds(20)).get(0);
+            assertThat(added.data().path("touchpointId").asText()).isEqualTo("ln-2");
+            lastSeen = Long.parseLong(added.id());
+        }
+        assertThat(b.api().post("/api/touchpoints", Api.touchpoint("ln-3", customer, "WEB", "2026-11-20T10:06:00Z",
+                "CART_ITEM_REMOVED", Map.of("sku", "BOOTS-42", "quantity", 1))).status()).isEqualTo(200);
+        try (SseClient onA = SseClient.connect(a.base(), RunningEngine.ADMIN_KEY,
+                                               "/api/customers/" + customer + "/updates?topics=cart",
+                                               Long.toString(lastSeen))) {
+            SseClient.Event removed = onA.take(1, Duration.ofSeconds(20)).get(0);
+            assertThat(removed.data().path("touchpointId").asText()).as("the missed update, from the other node")
+                                                                     .isEqualTo("ln-3");
+            assertThat(onA.next(Duration.ofMillis(500))).isNull();
+        }
     }
 
     @Test
