@@ -11,15 +11,15 @@ import static io.journeyengine.api.support.Api.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's canonical journey for one customer: seven applied touchpoints, then the refused second redemption. */
-final class CanonicalJourney {
+public final class CanonicalJourney {
 
-    static final String CODE = "WIN-8K2P";
+    public static final String CODE = "WIN-8K2P";
 
     private CanonicalJourney() {
     }
 
     /** The seven touchpoints that are applied, in order; touchpoint ids are {@code prefix-1} .. {@code prefix-7}. */
-    static List<ObjectNode> applied(String customerId, String prefix) {
+    public static List<ObjectNode> applied(String customerId, String prefix) {
         return List.of(
                 touchpoint(prefix + "-1", customerId, "SMS", "2026-11-20T08:59:00Z", "CONSENT_CHANGED",
                            Map.of("channel", "SMS", "granted", true)),
@@ -42,13 +42,13 @@ final class CanonicalJourney {
     }
 
     /** The second redemption of the code, in the app: refused with 409 PROMO_ALREADY_REDEEMED. */
-    static ObjectNode secondRedemption(String customerId, String prefix) {
+    public static ObjectNode secondRedemption(String customerId, String prefix) {
         return touchpoint(prefix + "-8", customerId, "APP", "2026-11-21T16:00:00Z", "CHECKOUT_COMPLETED",
                           Map.of("orderId", "app-1", "promoCode", CODE, "fulfilment", "DELIVERY"));
     }
 
     /** Sends the whole journey one touchpoint at a time, asserting each answer; answers the last applied position. */
-    static long send(Api api, String customerId, String prefix) {
+    public static long send(Api api, String customerId, String prefix) {
         long position = 0;
         for (ObjectNode touchpoint : applied(customerId, prefix)) {
             Answer answer = api.post("/api/touchpoints", touchpoint);
