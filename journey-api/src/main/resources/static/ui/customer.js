@@ -55,6 +55,8 @@ async function load(customerId) {
   setText('c360-preferredChannel', c.preferredChannel || 'none (no marketing consent)');
   setText('c360-channels', (c.channels || []).join(', '));
   setText('c360-identities', (c.identities || []).map((i) => `${i.type} ${i.value}`).join(', ') || '–');
+  setText('c360-merged', (c.mergedProfiles || []).map((m) => `${m.customerId} (${m.evidenceType}, ${when(m.mergedAt)})`)
+    .join(', ') || '–');
   const nba = c.nextBestAction;
   clear($('c360-nba')).append(el('strong', { text: 'Next best action: ' + nba.action }),
     nba.channel ? ` on ${nba.channel}` : ' (no channel)', el('br'), nba.reason);

@@ -105,11 +105,21 @@ function lanes() {
   return [...CHANNELS.filter((c) => used.has(c)), ...(used.has(ENGINE) ? [ENGINE] : [])];
 }
 
+/**
+ * Where an event sits on the time axis: its touchpoint's occurredAt; the engine's own events (a deadline's) have no
+ * touchpoint, so the business time they act at: an abandonment's abandonedAt, an idle close's closedAt, an expiry's
+ * expiresAt; else when it was recorded.
+ */
+function time(event) {
+  const p = event.payload || {};
+  return event.occurredAt || p.abandonedAt || p.closedAt || p.expiresAt || event.recordedAt;
+}
+
 /** Events at the same moment on the same lane sit side by side instead of on top of each other. */
 function offsets() {
   const groups = new Map();
   for (const e of events) {
-    const k = lane(e) + '|' + e.occurredAt;
+    const k = lane(e) + '|' + time(e);
     if (!groups.has(k)) groups.set(k, []);
     groups.get(k).push(e.sequence);
   }
@@ -127,7 +137,7 @@ function color(e) {
 }
 
 function point(e, shift) {
-  return { value: [e.occurredAt, lane(e)], sequence: e.sequence, name: `${e.sequence} ${e.type}`,
+  return { value: [time(e), lane(e)], sequence: e.sequence, name: `${e.sequence} ${e.type}`,
            symbolOffset: shift.get(e.sequence), itemStyle: { color: color(e) } };
 }
 
@@ -139,8 +149,8 @@ function draw() {
     if (cause.from === null) continue;
     const from = bySequence.get(cause.from);
     const to = bySequence.get(seq);
-    if (from.occurredAt === to.occurredAt && lane(from) === lane(to)) continue;  // side by side already
-    links.push({ coords: [[from.occurredAt, lane(from)], [to.occurredAt, lane(to)]] });
+    if (time(from) === time(to) && lane(from) === lane(to)) continue;  // side by side already
+    links.push({ coords: [[time(from), lane(from)], [time(to), lane(to)]] });
   }
   const instance = chart('chart-journey');
   instance.setOption({
@@ -171,7 +181,7 @@ function draw() {
 
 function drawList() {
   clear($('event-list')).append(...events.map((e, i) => el('li', { value: e.sequence },
-    el('button', { type: 'button', 'data-sequence': e.sequence, text: `${e.type} · ${lane(e)} · ${when(e.occurredAt)}`,
+    el('button', { type: 'button', 'data-sequence': e.sequence, text: `${e.type} · ${lane(e)} · ${when(time(e))}`,
                    onclick: () => select(i).catch(showError) }))));
 }
 
@@ -190,7 +200,7 @@ async function select(index) {
   $('step-forward').disabled = index === events.length - 1;
   setText('event-sequence', String(e.sequence));
   setText('event-type', e.type);
-  setText('event-occurredAt', when(e.occurredAt));
+  setText('event-occurredAt', e.occurredAt ? when(e.occurredAt) : `– (the engine's own event, placed at ${when(time(e))})`);
   setText('event-recordedAt', when(e.recordedAt));
   setText('event-channel', lane(e));
   setText('event-cause', causes.has(e.sequence) ? causes.get(e.sequence).why
@@ -203,7 +213,7 @@ async function select(index) {
   });
   const shift = offsets();
   chart('chart-journey').setOption({ series: [{ name: 'Causation' }, { name: 'Events' },
-    { name: 'Selected', data: [{ value: [e.occurredAt, lane(e)], symbolOffset: shift.get(e.sequence) }] }] });
+    { name: 'Selected', data: [{ value: [time(e), lane(e)], symbolOffset: shift.get(e.sequence) }] }] });
 
   let answer = states.get(e.sequence);
   if (!answer) {
@@ -213,7 +223,7 @@ async function select(index) {
   }
   if (events[selected] !== e) return;  // stepped on meanwhile
   const state = answer.state;
-  setText('state-stage', state.lifecycle ? state.lifecycle.stage : '–');
+  setText('state-stage', (state.lifecycle && state.lifecycle.stage) || '–');
   setText('state-cart-total', state.cart ? `${state.cart.total}${state.cart.currency ? ' ' + state.cart.currency : ''}` : '–');
   setText('state-codes', (state.promotions || []).map((p) => `${p.code} ${p.redemption ? 'redeemed via ' + p.redemption.via : 'unused'}`).join(', ') || '–');
   setText('state-json', json(state));

@@ -1,9 +1,7 @@
 package io.journeyengine.api.ui;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,10 +16,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 
@@ -49,6 +48,18 @@ final class Browser implements AutoCloseable {
 
     /** A fresh browser (its own profile: nothing in sessionStorage) at {@code width} × {@code height}. */
     static Browser open(String base, int width, int height) {
+        return open(base, width, height, false);
+    }
+
+    /**
+     * A phone: the viewport emulated at {@code width} × {@code height} CSS pixels (a desktop window cannot be made
+     * narrower than 500 pixels), with touch.
+     */
+    static Browser phone(String base, int width, int height) {
+        return open(base, width, height, true);
+    }
+
+    private static Browser open(String base, int width, int height, boolean phone) {
         assertThat(new File(CHROMIUM)).as("Chromium (Debian package chromium; .ci/run installs it)").canRead();
         assertThat(new File(CHROMEDRIVER)).as("chromedriver (Debian package chromium-driver)").canRead();
         ChromeOptions options = new ChromeOptions();
@@ -58,6 +69,10 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of(
+                    "width", width, "height", height, "pixelRatio", 2.0, "touch", true)));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
@@ -90,6 +105,25 @@ final class Browser implements AutoCloseable {
         return String.valueOf(js("return arguments[0].textContent;", element)).trim();
     }
 
+    /**
+     * The text of the element with {@code data-testid}, read in the page itself: pages that redraw (operations
+     * refresh every 2 s) replace elements between a lookup and a read.
+     */
+    String textOf(String testId) {
+        Object text = js("const e = document.querySelector(\"[data-testid='\" + arguments[0] + \"']\");"
+                                 + "return e ? e.textContent.trim() : null;", testId);
+        assertThat(text).as("an element with data-testid " + testId).isNotNull();
+        return (String) text;
+    }
+
+    /** Clicks the element with {@code data-testid} once it is there, looked up at the moment of the click. */
+    void clickTestId(String testId) {
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            find(testId).click();
+            return true;
+        });
+    }
+
     Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
@@ -113,23 +147,26 @@ final class Browser implements AutoCloseable {
         byId("key-save").click();
     }
 
-    /** The whole page (the window grown to its height for the shot) as {@code target/ui-screenshots/<name>.png}. */
+    /**
+     * The whole page, also below the fold, as {@code target/ui-screenshots/<name>.png} (Chrome's own full-page
+     * capture, as DevTools does it).
+     */
     Path screenshot(String name) {
         try {
-            Dimension size = driver.manage().window().getSize();
-            long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
-            driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(),
-                                                                                           Math.min(height + 120, 4000))));
-            js("window.dispatchEvent(new Event('resize'));");
-            Thread.onSpinWait();
-            Files.createDirectories(SCREENSHOTS);
-            Path target = SCREENSHOTS.resolve(name + ".png");
-            // Charts redraw on resize within a frame; wait for two animation frames before the shot.
+            // Charts redraw within a frame of a change; wait for two animation frames before the shot.
             ((JavascriptExecutor) driver).executeAsyncScript(
                     "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            driver.manage().window().setSize(size);
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                                              "width", ((Number) content.get("width")).doubleValue(),
+                                              "height", Math.min(((Number) content.get("height")).doubleValue(), 6000));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true, "clip", clip));
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
             return target;
         } catch (IOException e) {
             throw new IllegalStateException(e);
