@@ -40,9 +40,17 @@ async function load() {
   setText('range-label', range.from || range.to
     ? `From ${range.from || 'the beginning'} to ${range.to || 'now'} (occurredAt, from inclusive, to exclusive)`
     : 'All time');
-  const [funnel, channels, journeys, promotionList, carts] = await Promise.all([
-    api('/api/analytics/funnel' + q), api('/api/analytics/channels' + q), api('/api/analytics/journeys' + q),
-    api('/api/analytics/promotions' + q), api('/api/analytics/carts' + q)]);
+  let funnel, channels, journeys, promotionList, carts;
+  try {
+    [funnel, channels, journeys, promotionList, carts] = await Promise.all([
+      api('/api/analytics/funnel' + q), api('/api/analytics/channels' + q), api('/api/analytics/journeys' + q),
+      api('/api/analytics/promotions' + q), api('/api/analytics/carts' + q)]);
+  } catch (error) {
+    // No figures rather than empty charts: the message says why.
+    $('dashboard-content').hidden = true;
+    $('dashboard-empty').hidden = true;
+    throw error;
+  }
   // An engine without a single customer (for all time) shows how to load the demo data instead of empty charts.
   const empty = funnel.customers === 0 && !range.from && !range.to;
   $('dashboard-empty').hidden = !empty;

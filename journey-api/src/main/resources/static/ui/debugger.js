@@ -1,7 +1,7 @@
 // The journey debugger: one customer's raw event stream (DEVELOPER) on a time axis, one lane per channel, with
 // arrows from cause to effect; a selected event shows its payload, its metadata and the journey's state right
 // after it (time travel: GET /api/customers/{id}/state?atSequence=N). Step with the buttons or ← and →.
-import { api, query } from './api.js';
+import { api, query, ApiError } from './api.js';
 import { $, el, clear, setText, when, json } from './dom.js';
 import { chart, CHANNELS } from './charts.js';
 import { showError } from './app.js';
@@ -43,10 +43,20 @@ async function load(id) {
   const all = [];
   let from = 0;
   // The stream a page at a time (1000 events at most per call), to the end.
-  while (from !== null) {
-    const page = await api(`/api/customers/${encodeURIComponent(id)}/events` + query({ fromSequence: from, limit: 1000 }));
-    all.push(...page.events);
-    from = page.nextSequence;
+  try {
+    while (from !== null) {
+      const page = await api(`/api/customers/${encodeURIComponent(id)}/events` + query({ fromSequence: from, limit: 1000 }));
+      all.push(...page.events);
+      from = page.nextSequence;
+    }
+  } catch (error) {
+    customerId = null;
+    $('debugger-content').hidden = true;
+    $('debugger-hint').hidden = false;
+    if (error instanceof ApiError && error.code === 'CUSTOMER_NOT_FOUND') {
+      throw new Error(`No customer ${id}: it has no events.`);
+    }
+    throw error;
   }
   customerId = id;
   events = all;
@@ -158,7 +168,8 @@ function draw() {
     tooltip: { trigger: 'item', formatter: (p) => p.seriesName === 'Events'
       ? `#${p.data.sequence} ${bySequence.get(p.data.sequence).type}<br>${lane(bySequence.get(p.data.sequence))} · ${when(p.value[0])}` : '' },
     grid: { left: 100, right: 30, top: 20, bottom: 70 },
-    xAxis: { type: 'time', name: 'occurredAt (UTC)', nameLocation: 'middle', nameGap: 28 },
+    xAxis: { type: 'time', name: 'occurredAt (UTC)', nameLocation: 'middle', nameGap: 28,
+             axisLabel: { hideOverlap: true } },
     yAxis: { type: 'category', data: lanes(), splitLine: { show: true } },
     dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8 }],
     series: [

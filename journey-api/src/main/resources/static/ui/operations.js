@@ -33,7 +33,14 @@ function stop(error) {
 }
 
 async function refresh() {
-  const views = await api('/api/admin/projections');
+  let views;
+  try {
+    views = await api('/api/admin/projections');
+  } catch (error) {
+    clear($('view-rows'));
+    clear($('node-rows'));
+    throw error;
+  }
   // The replay progress is on each view's own answer.
   const details = await Promise.all(views.map((v) => api('/api/admin/projections/' + encodeURIComponent(v.name))));
   clear($('view-rows')).append(...details.map(({ view, replay }) => el('tr', { 'data-testid': 'view-' + view.name },

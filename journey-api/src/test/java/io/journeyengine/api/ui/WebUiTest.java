@@ -334,13 +334,21 @@ class WebUiTest {
     }
 
     private static void assertNoHorizontalScroll(Browser b) {
-        assertThat(((Number) b.js("return window.innerWidth;")).longValue()).as("the phone's width").isEqualTo(390);
-        long overflow = ((Number) b.js("return document.documentElement.scrollWidth - window.innerWidth;")).longValue();
-        Object wide = b.js("return [...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null"
-                                   + " && e.getBoundingClientRect().right > window.innerWidth + 0.5)"
-                                   + ".slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
+        // The layout viewport is the phone's width; a page wider than it would make the phone zoom out or scroll.
+        assertThat(((Number) b.js("return document.documentElement.clientWidth;")).longValue())
+                .as("the phone's width").isEqualTo(390);
+        long overflow = ((Number) b.js("return document.documentElement.scrollWidth"
+                                               + " - document.documentElement.clientWidth;")).longValue();
+        // Elements wider than the phone, except inside a box that scrolls sideways (a wide table).
+        Object wide = b.js("const w = document.documentElement.clientWidth;"
+                                   + "const scrolled = e => { for (let a = e.parentElement; a; a = a.parentElement) {"
+                                   + " if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };"
+                                   + "return [...document.querySelectorAll('body *')].filter(e => e.offsetParent !== null"
+                                   + " && e.getBoundingClientRect().right > w + 0.5 && !scrolled(e))"
+                                   + ".slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' '"
                                    + " + Math.round(e.getBoundingClientRect().right)).join(', ');");
         assertThat(overflow).as("page wider than the phone: " + wide).isLessThanOrEqualTo(0);
+        assertThat(wide).as("elements wider than the phone").isEqualTo("");
     }
 
     // --- what the pages must show -------------------------------------------------------------------------------
