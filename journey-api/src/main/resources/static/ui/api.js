@@ -34,6 +34,20 @@ function roleFor(path) {
   return 'another';
 }
 
+/**
+ * A reviver that keeps a number written with more digits than JavaScript keeps (money with its scale, 89.90) as
+ * it was written, so that showing it again shows what the engine stored. Where the browser lacks JSON.rawJSON the
+ * number is read as usual.
+ */
+function exactNumbers(key, value, context) {
+  if (typeof value === 'number' && context && typeof JSON.rawJSON === 'function'
+      && context.source !== String(value)) {
+    return JSON.rawJSON(context.source);
+  }
+  return value;
+}
+
+/** GET (or options.method) a path of the engine's API; options.exactNumbers: see exactNumbers. */
 export async function api(path, options = {}) {
   const current = key();
   if (!current) {
@@ -46,7 +60,7 @@ export async function api(path, options = {}) {
   const text = await response.text();
   let body = null;
   try {
-    body = text ? JSON.parse(text) : null;
+    body = text ? JSON.parse(text, options.exactNumbers ? exactNumbers : undefined) : null;
   } catch (notJson) {
     body = null;
   }

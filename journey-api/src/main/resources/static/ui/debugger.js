@@ -45,7 +45,8 @@ async function load(id) {
   // The stream a page at a time (1000 events at most per call), to the end.
   try {
     while (from !== null) {
-      const page = await api(`/api/customers/${encodeURIComponent(id)}/events` + query({ fromSequence: from, limit: 1000 }));
+      const page = await api(`/api/customers/${encodeURIComponent(id)}/events` + query({ fromSequence: from, limit: 1000 }),
+                             { exactNumbers: true });
       all.push(...page.events);
       from = page.nextSequence;
     }
@@ -169,7 +170,10 @@ function draw() {
       ? `#${p.data.sequence} ${bySequence.get(p.data.sequence).type}<br>${lane(bySequence.get(p.data.sequence))} · ${when(p.value[0])}` : '' },
     grid: { left: 100, right: 30, top: 20, bottom: 70 },
     xAxis: { type: 'time', name: 'occurredAt (UTC)', nameLocation: 'middle', nameGap: 28,
-             axisLabel: { hideOverlap: true } },
+             axisLabel: { hideOverlap: true },
+             // A margin of 3% of the span on either side, so that the first and last events clear the axes.
+             min: (v) => v.min - Math.max((v.max - v.min) * 0.03, 60000),
+             max: (v) => v.max + Math.max((v.max - v.min) * 0.03, 60000) },
     yAxis: { type: 'category', data: lanes(), splitLine: { show: true } },
     dataZoom: [{ type: 'inside', xAxisIndex: 0 }, { type: 'slider', xAxisIndex: 0, height: 18, bottom: 8 }],
     series: [
@@ -229,7 +233,8 @@ async function select(index) {
   let answer = states.get(e.sequence);
   if (!answer) {
     setText('state-sequence', '…');
-    answer = await api(`/api/customers/${encodeURIComponent(customerId)}/state` + query({ atSequence: e.sequence }));
+    answer = await api(`/api/customers/${encodeURIComponent(customerId)}/state` + query({ atSequence: e.sequence }),
+                     { exactNumbers: true });
     states.set(e.sequence, answer);
   }
   if (events[selected] !== e) return;  // stepped on meanwhile

@@ -175,6 +175,10 @@ class WebUiTest {
                 assertThat(browser.text("event-cause")).contains("(CartAbandoned) through deadline cart-abandonment");
                 assertThat(browser.text("event-channel")).isEqualTo("SMS");
             }
+            if (type.equals("CartItemAdded") && event.get("payload").toString().contains("BOOTS-42")) {
+                // Money as the engine stored it, with its scale (JSON numbers in JavaScript would lose the 0).
+                assertThat(browser.textOf("event-payload")).contains("89.90");
+            }
             if (type.equals("PromoCodeRedeemed")) {
                 assertThat(browser.text("event-cause")).contains("(InStorePurchaseMade)").contains("same touchpoint");
             }
