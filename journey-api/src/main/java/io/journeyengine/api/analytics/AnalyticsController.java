@@ -9,7 +9,9 @@ import io.journeyengine.views.channel.FindChannelAnalytics;
 import io.journeyengine.views.journey.FindJourneyAnalytics;
 import io.journeyengine.views.journey.JourneyAnalytics;
 import io.journeyengine.views.promotion.FindPromotionAnalytics;
+import io.journeyengine.views.promotion.FindPromotions;
 import io.journeyengine.views.promotion.PromotionAnalytics;
+import io.journeyengine.views.promotion.PromotionList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,6 +58,16 @@ public class AnalyticsController {
                                      @Parameter(description = TO) @RequestParam(required = false) String to) {
         return queries.query(new FindJourneyAnalytics(QueryParameters.rangeOnly(from, to)), JourneyAnalytics.class)
                       .join();
+    }
+
+    @Operation(summary = "Every promotion's figures",
+               description = "The figures of every promotion ever issued, ordered by promotion id, each as GET "
+                       + "/api/analytics/promotions/{promotionId} answers it; with a range, a promotion without "
+                       + "activity in it is listed with zeros.")
+    @GetMapping("/api/analytics/promotions")
+    public PromotionList promotions(@Parameter(description = FROM) @RequestParam(required = false) String from,
+                                    @Parameter(description = TO) @RequestParam(required = false) String to) {
+        return queries.query(new FindPromotions(QueryParameters.rangeOnly(from, to)), PromotionList.class).join();
     }
 
     @Operation(summary = "One promotion's figures",

@@ -1,9 +1,11 @@
 package io.journeyengine.api.customer;
 
 import io.journeyengine.api.identity.Aliases;
+import io.journeyengine.api.ingest.IdentityIndex;
 import io.journeyengine.api.problem.QueryParameters;
 import io.journeyengine.api.security.PersonalData;
 import io.journeyengine.journey.identity.Identity;
+import io.journeyengine.journey.identity.IdentityType;
 import io.journeyengine.journey.lifecycle.LifecycleStage;
 import io.journeyengine.views.cart.CartView;
 import io.journeyengine.views.cart.FindCart;
@@ -24,10 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** The customer 360 for agents and the customer listing for agents and analysts. */
+/** The customer 360 for agents and the customer listing (and search by identity) for agents and analysts. */
 @RestController
 @Tag(name = "Customers")
 public class CustomerController {
@@ -35,11 +38,13 @@ public class CustomerController {
     private final QueryGateway queries;
     private final Clock clock;
     private final Aliases aliases;
+    private final IdentityIndex identities;
 
-    public CustomerController(QueryGateway queries, Clock clock, Aliases aliases) {
+    public CustomerController(QueryGateway queries, Clock clock, Aliases aliases, IdentityIndex identities) {
         this.queries = queries;
         this.clock = clock;
         this.aliases = aliases;
+        this.identities = identities;
     }
 
     @Operation(summary = "Customer 360",
@@ -63,17 +68,61 @@ public class CustomerController {
     }
 
     @Operation(summary = "Customers, a page at a time",
-               description = "Ordered by customerId, optionally only one lifecycle stage. page from 0, size 1-500 "
-                       + "(default 50). Identity values are masked for callers without the AGENT role.")
+               description = "Ordered by customerId, optionally only one lifecycle stage, or only the customer an "
+                       + "identity belongs to (identityType and identity together; the value normalised as ingestion "
+                       + "does, e.g. a phone number to E.164). page from 0, size 1-500 (default 50). Identity values "
+                       + "are masked for callers without the AGENT role.")
     @GetMapping("/api/customers")
     public CustomerPage customers(@RequestParam(required = false) String stage,
+                                  @RequestParam(required = false) String identityType,
+                                  @RequestParam(required = false) String identity,
                                   @RequestParam(required = false) String page,
                                   @RequestParam(required = false) String size) {
         QueryParameters parameters = new QueryParameters();
         LifecycleStage only = parameters.oneOf("stage", stage, LifecycleStage.class);
-        FindCustomers query = new FindCustomers(only, parameters.page(page), parameters.size(size));
+        Optional<Identity> searched = identity(parameters, identityType, identity);
+        int pageNumber = parameters.page(page);
+        int pageSize = parameters.size(size);
         parameters.check();
+        String customerId = null;
+        if (searched.isPresent()) {
+            // The identity index is written with the touchpoint that brought the identity and follows merges; an
+            // identity nobody has (or an erased one) is an empty page, as any filter that matches no one.
+            Optional<String> owner = identities.customerOf(searched.get()).map(aliases::canonical);
+            if (owner.isEmpty()) {
+                return new CustomerPage(List.of(), pageNumber, pageSize, 0);
+            }
+            customerId = owner.get();
+        }
+        FindCustomers query = new FindCustomers(only, customerId, pageNumber, pageSize);
         return queries.query(query, ResponseTypes.instanceOf(CustomerPage.class)).join()
                       .showingIdentities(id -> new Identity(id.type(), PersonalData.forCaller(id)));
+    }
+
+    /** The identity searched for, normalised like an ingested one; both parameters or neither. */
+    private static Optional<Identity> identity(QueryParameters parameters, String rawType, String rawValue) {
+        boolean noType = rawType == null || rawType.isBlank();
+        boolean noValue = rawValue == null || rawValue.isBlank();
+        if (noType && noValue) {
+            return Optional.empty();
+        }
+        if (noValue) {
+            parameters.invalid("identity", "must be given with identityType");
+            return Optional.empty();
+        }
+        if (noType) {
+            parameters.invalid("identityType", "must be given with identity");
+            return Optional.empty();
+        }
+        IdentityType type = parameters.oneOf("identityType", rawType, IdentityType.class);
+        if (type == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Identity.of(type, rawValue));
+        } catch (IllegalArgumentException e) {
+            parameters.invalid("identity", e.getMessage());
+            return Optional.empty();
+        }
     }
 }

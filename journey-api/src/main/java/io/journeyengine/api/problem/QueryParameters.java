@@ -131,6 +131,11 @@ public final class QueryParameters {
         }
     }
 
+    /** Notes a parameter that is wrong for a reason the readers above do not know. */
+    public void invalid(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
     /** Ends the request with {@code 400 VALIDATION_FAILED} if any parameter was wrong. */
     public void check() {
         if (!errors.isEmpty()) {

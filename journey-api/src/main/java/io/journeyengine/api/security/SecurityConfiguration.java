@@ -10,6 +10,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import java.util.Arrays;
 
 import static io.journeyengine.api.security.Role.ADMIN;
 import static io.journeyengine.api.security.Role.AGENT;
@@ -24,10 +31,23 @@ import static io.journeyengine.api.security.Role.OPERATIONS;
  * rule and its row in the test exist). Health stays open for load balancers (its summary and the probes; the
  * details need an ADMIN or OPERATIONS key, application.yml); the other actuator endpoints, Prometheus's included,
  * need one of those keys. The API description is public, and trying it out in Swagger UI takes a key like any other
- * client.
+ * client. The web UI's files (its page, modules and the charting webjar) are public too: they hold no data, and every
+ * figure they show is fetched from {@code /api/**} with the key the person enters. Its pages get a
+ * Content-Security-Policy that runs only the engine's own scripts.
  */
 @Configuration
 public class SecurityConfiguration {
+
+    /** The UI's pages and modules: the paths the Content-Security-Policy is sent with. */
+    static final String[] UI_PATHS = {"/", "/index.html", "/ui/**"};
+
+    /**
+     * Scripts only from the engine itself (no inline script, no eval), data only from its own API. Inline styles are
+     * allowed: ECharts writes its tooltips as HTML with style attributes.
+     */
+    static final String UI_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter rateLimiter,
@@ -42,10 +62,15 @@ public class SecurityConfiguration {
                                      .accessDeniedHandler(SecurityProblems.accessDenied(json)))
             .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimiter, properties, json),
                              AnonymousAuthenticationFilter.class)
+            .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    uiPages(), new StaticHeadersWriter("Content-Security-Policy", UI_CONTENT_SECURITY_POLICY))))
             .authorizeHttpRequests(rules -> rules
                     // A live-update stream ends in an async dispatch of the request already authorised; the key
                     // filter runs once per request, so that dispatch carries no key and must not be refused.
                     .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ASYNC).permitAll()
+                    // The web UI: files without data, public like the API description
+                    .requestMatchers(HttpMethod.GET, UI_PATHS).permitAll()
+                    .requestMatchers(HttpMethod.GET, "/webjars/**", "/favicon.ico").permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                     // Metrics and health details: operators and their Prometheus (docs/operations.md)
                     .requestMatchers("/actuator/**").hasAnyRole(ADMIN.name(), OPERATIONS.name())
@@ -79,6 +104,11 @@ public class SecurityConfiguration {
                     .requestMatchers("/api/**").denyAll()
                     .anyRequest().permitAll());
         return http.build();
+    }
+
+    private static RequestMatcher uiPages() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(UI_PATHS).map(p -> (RequestMatcher) paths.matcher(p)).toList());
     }
 
     /** A request the firewall refuses (an encoded slash or semicolon in the path) is a problem, not an error page. */

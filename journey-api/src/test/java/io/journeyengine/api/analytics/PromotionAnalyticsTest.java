@@ -1,11 +1,15 @@
 package io.journeyengine.api.analytics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.journeyengine.api.support.Api;
 import io.journeyengine.api.support.Api.Answer;
 import io.journeyengine.api.support.RunningEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
 
 import static io.journeyengine.api.analytics.Touchpoints.assertRangeRefused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +76,65 @@ class PromotionAnalyticsTest {
         tp.awaitAnswer("/api/analytics/promotions/winter-10?from=2027-01-01T00:00:00Z", """
                 {"promotionId":"winter-10","issued":0,"redeemed":0,"redemptionRate":null,"crossChannelRedemptions":0,
                  "expired":0,"issuedByChannel":{},"redeemedByChannel":{}}""");
+    }
+
+    @Test
+    void theListHoldsEveryPromotionWithTheFiguresOfItsOwnAnswer() {
+        Touchpoints tp = new Touchpoints(engine.api());
+        tp.send(tp.consent("pl-1", "SMS", "08:00"), tp.promoSent("pl-1", "SMS", "09:00", "list-a", "PLA-1"),
+                tp.tillPurchase("pl-1", "10:00", "pl-1-1", "PLA-1"),
+                tp.consent("pl-2", "EMAIL", "08:00"), tp.promoSent("pl-2", "EMAIL", "11:00", "list-b", "PLB-1"));
+        tp.awaitAnswer("/api/analytics/promotions/list-b", """
+                {"promotionId":"list-b","issued":1,"redeemed":0,"redemptionRate":0.0,"crossChannelRedemptions":0,
+                 "expired":0,"issuedByChannel":{"EMAIL":1},"redeemedByChannel":{}}""");
+        tp.awaitAnswer("/api/analytics/promotions/list-a", """
+                {"promotionId":"list-a","issued":1,"redeemed":1,"redemptionRate":1.0,"crossChannelRedemptions":1,
+                 "expired":0,"issuedByChannel":{"SMS":1},"redeemedByChannel":{"STORE":1}}""");
+
+        // Every promotion of the engine (other tests add theirs), ordered by id, each equal to its own answer.
+        Answer list = engine.api().get("/api/analytics/promotions");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        List<String> ids = list.json().get("promotions").findValuesAsText("promotionId");
+        assertThat(ids).contains("list-a", "list-b").isSorted().doesNotHaveDuplicates();
+        for (JsonNode promotion : list.json().get("promotions")) {
+            Answer single = engine.api().get("/api/analytics/promotions/" + promotion.get("promotionId").asText());
+            assertThat(promotion).isEqualTo(single.json());
+        }
+
+        // With a range: every promotion still listed, counted in the range (list-a's send and redemption lie
+        // before 10:30, list-b's send after).
+        Answer ranged = engine.api().get("/api/analytics/promotions?from=2026-11-20T10:30:00Z&to=2026-11-20T12:00:00Z");
+        assertThat(ranged.status()).as(ranged.body()).isEqualTo(200);
+        assertThat(byId(ranged.json(), "list-a").get("issued").asLong()).isZero();
+        assertThat(byId(ranged.json(), "list-a").get("redemptionRate").isNull()).isTrue();
+        assertThat(byId(ranged.json(), "list-b").get("issuedByChannel").toString()).isEqualTo("{\"EMAIL\":1}");
+        assertThat(ranged.json().get("promotions").size()).isEqualTo(list.json().get("promotions").size());
+    }
+
+    @Test
+    void theListIsRefusedForABadRangeWithoutAKeyAndForOtherRoles() {
+        assertRangeRefused(engine.api(), "/api/analytics/promotions?from=soon&to=later", "from", "to");
+        assertRangeRefused(engine.api(), "/api/analytics/promotions?from=2026-11-20T10:00:00Z"
+                + "&to=2026-11-20T09:00:00Z", "to");
+        Answer anonymous = engine.anonymous().get("/api/analytics/promotions");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
+        Answer created = engine.api().post("/api/admin/keys", Map.of("name", "promo-list-agent",
+                                                                     "roles", List.of("AGENT")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Answer agent = engine.api(created.json().get("key").asText()).get("/api/analytics/promotions");
+        assertThat(agent.status()).isEqualTo(403);
+        assertThat(agent.isProblem()).isTrue();
+        assertThat(agent.code()).isEqualTo("FORBIDDEN");
+    }
+
+    private static JsonNode byId(JsonNode list, String promotionId) {
+        for (JsonNode promotion : list.get("promotions")) {
+            if (promotion.get("promotionId").asText().equals(promotionId)) {
+                return promotion;
+            }
+        }
+        throw new AssertionError(promotionId + " is not in " + list);
     }
 
     @Test

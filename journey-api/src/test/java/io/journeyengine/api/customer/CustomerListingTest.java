@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code GET /api/customers}: pages in customerId order, the stage filter, refusals of bad parameters, and identity
- * values masked for an analyst's key but shown to an agent's.
+ * {@code GET /api/customers}: pages in customerId order, the stage filter, the search by identity, refusals of bad
+ * parameters, and identity values masked for an analyst's key but shown to an agent's.
  */
 class CustomerListingTest {
 
@@ -131,6 +131,58 @@ class CustomerListingTest {
         JsonNode shown = ok(agent.get("/api/customers")).get("items");
         assertThat(shown.get(0).get("identities").get(0).get("value").asText()).isEqualTo("+31612345678");
         assertThat(shown.get(2).get("identities").get(0).get("value").asText()).isEqualTo("ann@example.com");
+    }
+
+    @Test
+    void anIdentityFindsItsCustomerNormalisedAsIngestionDoes() {
+        for (String phone : List.of("%2B31612345678", "%2B31%206%201234%205678", "0031-6-12345678")) {
+            JsonNode found = ok(admin.get("/api/customers?identityType=PHONE&identity=" + phone));
+            assertThat(ids(found)).as(phone).containsExactly("cust-a1");
+            assertThat(found.get("total").asLong()).isEqualTo(1);
+            assertThat(found.get("items").get(0).get("identities").get(0).get("value").asText())
+                    .isEqualTo("+31612345678");
+        }
+        assertThat(ids(ok(admin.get("/api/customers?identityType=EMAIL&identity=%20Ann@Example.COM"))))
+                .containsExactly("cust-a3");
+        // The stage filter still applies; an identity nobody has is an empty page, not an error.
+        assertThat(ids(ok(admin.get("/api/customers?identityType=PHONE&identity=%2B31612345678&stage=LOYALTY"))))
+                .isEmpty();
+        JsonNode nobody = ok(admin.get("/api/customers?identityType=LOYALTY_CARD&identity=card-404"));
+        assertThat(nobody.get("items")).isEmpty();
+        assertThat(nobody.get("total").asLong()).isZero();
+        // An analyst finds the customer too, with the identity masked like in the listing.
+        Api analyst = engine.api(key("analyst-search", "ANALYST"));
+        JsonNode masked = ok(analyst.get("/api/customers?identityType=EMAIL&identity=ann@example.com"));
+        assertThat(masked.get("items").get(0).get("identities"))
+                .isEqualTo(json("[{\"type\":\"EMAIL\",\"value\":\"a***@example.com\"}]"));
+    }
+
+    @Test
+    void aSearchByIdentityIsRefusedForBadParametersWithoutAKeyAndForOtherRoles() {
+        Map<String, String> cases = Map.of("identityType=PHONE", "identity", "identity=ann@example.com", "identityType",
+                                           "identityType=NAME&identity=ann", "identityType",
+                                           "identityType=PHONE&identity=0612", "identity",
+                                           "identityType=EMAIL&identity=not-an-address", "identity");
+        cases.forEach((query, field) -> {
+            Answer answer = admin.get("/api/customers?" + query);
+            assertThat(answer.status()).as(query).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.code()).isEqualTo("VALIDATION_FAILED");
+            assertThat(answer.json().get("errors").get(0).get("field").asText()).as(query).isEqualTo(field);
+        });
+        String search = "/api/customers?identityType=PHONE&identity=%2B31612345678";
+        Answer anonymous = engine.anonymous().get(search);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
+        Answer channelKey = admin.post("/api/admin/keys", Map.of("name", "search-channel", "roles", List.of("CHANNEL"),
+                                                                 "channels", List.of("WEB")));
+        assertThat(channelKey.status()).as(channelKey.body()).isEqualTo(201);
+        for (Api other : List.of(engine.api(key("search-developer", "DEVELOPER")),
+                                 engine.api(channelKey.json().get("key").asText()))) {
+            Answer refused = other.get(search);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("FORBIDDEN");
+        }
     }
 
     private static String key(String name, String role) {

@@ -62,6 +62,7 @@ class SecurityMatrixTest {
             new Row("GET", "/api/analytics/funnel", "/api/analytics/funnel", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/channels", "/api/analytics/channels", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/journeys", "/api/analytics/journeys", null, Set.of(Role.ANALYST)),
+            new Row("GET", "/api/analytics/promotions", "/api/analytics/promotions", null, Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/promotions/{promotionId}", "/api/analytics/promotions/winter-10", null,
                     Set.of(Role.ANALYST)),
             new Row("GET", "/api/analytics/carts", "/api/analytics/carts", null, Set.of(Role.ANALYST)),

@@ -62,8 +62,16 @@ public class CustomerQueries {
     @QueryHandler
     CustomerPage handle(FindCustomers query) {
         // A merged-away profile is not a customer: its survivor is listed, with the merged profile's touchpoints.
-        String where = " WHERE merged_into IS NULL" + (query.stage() == null ? "" : " AND stage = ?");
-        Object[] filter = query.stage() == null ? new Object[0] : new Object[]{query.stage().name()};
+        String where = " WHERE merged_into IS NULL" + (query.stage() == null ? "" : " AND stage = ?")
+                + (query.customerId() == null ? "" : " AND customer_id = ?");
+        List<Object> arguments = new ArrayList<>();
+        if (query.stage() != null) {
+            arguments.add(query.stage().name());
+        }
+        if (query.customerId() != null) {
+            arguments.add(query.customerId());
+        }
+        Object[] filter = arguments.toArray();
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM customer_profile" + where, Long.class, filter);
         List<String> ids = jdbc.queryForList(
                 "SELECT customer_id FROM customer_profile" + where + " ORDER BY customer_id LIMIT " + query.size()
