@@ -176,6 +176,14 @@ public final class RunningEngine implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    /** Whether this engine runs on PostgreSQL (the production profile) rather than the embedded H2. */
+    public boolean onPostgres() {
+        String product = database().execute(
+                (org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData()
+                                                                              .getDatabaseProductName());
+        return "PostgreSQL".equals(product);
+    }
+
     public long eventCount(String customerId) {
         Long n = database().queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                                            Long.class, customerId);
