@@ -74,11 +74,11 @@ public final class RunningEngine implements AutoCloseable {
      * {@code postgres}) and runs the production profile on it; otherwise the embedded H2 file in a temporary folder.
      */
     private static List<String> database(List<String> properties) {
-        if (!"postgres".equals(System.getProperty("journey.test.database"))) {
+        if (!postgresRequested()) {
             return properties;
         }
-        String server = System.getProperty("journey.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
-        String user = System.getProperty("journey.test.postgres-user", "postgres");
+        String server = postgresServer();
+        String user = postgresUser();
         String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
@@ -91,6 +91,20 @@ public final class RunningEngine implements AutoCloseable {
         all.add("spring.datasource.username=" + user);
         all.add("spring.datasource.password=");
         return all;
+    }
+
+    /** Whether the tests run with {@code -Djourney.test.database=postgres}. */
+    public static boolean postgresRequested() {
+        return "postgres".equals(System.getProperty("journey.test.database"));
+    }
+
+    /** The PostgreSQL server's JDBC URL without a database name. */
+    public static String postgresServer() {
+        return System.getProperty("journey.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    public static String postgresUser() {
+        return System.getProperty("journey.test.postgres-user", "postgres");
     }
 
     private static RunningEngine startWith(List<String> properties) {
