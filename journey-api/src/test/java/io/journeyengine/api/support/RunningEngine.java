@@ -77,18 +77,10 @@ public final class RunningEngine implements AutoCloseable {
         if (!postgresRequested()) {
             return properties;
         }
-        String server = postgresServer();
-        String user = postgresUser();
-        String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(server + "postgres", user, "")) {
-            admin.createStatement().execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + server + " cannot be reached: " + e.getMessage(), e);
-        }
         List<String> all = new ArrayList<>(properties);
         all.add("spring.profiles.active=postgres");
-        all.add("spring.datasource.url=" + server + name);
-        all.add("spring.datasource.username=" + user);
+        all.add("spring.datasource.url=" + freshPostgresDatabase());
+        all.add("spring.datasource.username=" + postgresUser());
         all.add("spring.datasource.password=");
         return all;
     }
@@ -105,6 +97,18 @@ public final class RunningEngine implements AutoCloseable {
 
     public static String postgresUser() {
         return System.getProperty("journey.test.postgres-user", "postgres");
+    }
+
+    /** Creates an empty database {@code journey_test_<uuid>} on the PostgreSQL server and answers its JDBC URL. */
+    public static String freshPostgresDatabase() {
+        String server = postgresServer();
+        String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(server + "postgres", postgresUser(), "")) {
+            admin.createStatement().execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + server + " cannot be reached: " + e.getMessage(), e);
+        }
+        return server + name;
     }
 
     private static RunningEngine startWith(List<String> properties) {
