@@ -99,10 +99,16 @@ public final class RunningEngine implements AutoCloseable {
         return System.getProperty("journey.test.postgres-user", "postgres");
     }
 
-    /** Creates an empty database {@code journey_test_<uuid>} on the PostgreSQL server and answers its JDBC URL. */
+    /**
+     * Creates an empty database {@code journey_test_<run><uuid>} on the PostgreSQL server and answers its JDBC URL.
+     * {@code <run>} is {@code -Djourney.test.run-id} (letters and digits, empty by default): a run that names itself
+     * can drop its own databases afterwards without touching those of another run on the same server.
+     */
     public static String freshPostgresDatabase() {
         String server = postgresServer();
-        String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
+        String run = System.getProperty("journey.test.run-id", "").toLowerCase(java.util.Locale.ROOT)
+                           .replaceAll("[^a-z0-9]", "");
+        String name = "journey_test_" + run + UUID.randomUUID().toString().replace("-", "");
         try (Connection admin = DriverManager.getConnection(server + "postgres", postgresUser(), "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
