@@ -93,12 +93,13 @@ public class AxonStorageConfiguration {
     /**
      * The transaction each command runs in. NESTED: a command dispatched inside an ingestion request's transaction
      * gets a savepoint, so a refused touchpoint in a batch is rolled back alone while its neighbours commit together.
-     * Without an outer transaction NESTED behaves as REQUIRED (event processors, deadlines).
+     * Without an outer transaction NESTED behaves as REQUIRED (event processors, deadlines). Axon's own
+     * {@link SpringTransactionManager} never ends a savepoint, hence {@link SavepointTransactionManager}.
      */
     @Bean
     @Primary
     public TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
-        return new SpringTransactionManager(
+        return new SavepointTransactionManager(
                 transactionManager, new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
     }
 

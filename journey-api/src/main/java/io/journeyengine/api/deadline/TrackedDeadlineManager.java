@@ -1,6 +1,7 @@
 package io.journeyengine.api.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -47,6 +48,9 @@ public class TrackedDeadlineManager implements DeadlineManager, Lifecycle {
 
     /** The db-scheduler task Axon stores deadlines under. */
     public static final String TASK_NAME = "AxonDeadline";
+
+    /** Reads of a deadline being cancelled while schedulers change it; more than two changes in a row is a fault. */
+    private static final int CANCEL_ATTEMPTS = 3;
 
     private final DbSchedulerDeadlineManager delegate;
     private final Scheduler scheduler;
@@ -122,12 +126,25 @@ public class TrackedDeadlineManager implements DeadlineManager, Lifecycle {
     /**
      * Removes a deadline and its row. One that is firing right now cannot be removed; it is left to fire, and the
      * journey ignores it because its state no longer matches the deadline (see the journey's deadline handlers).
+     * <p>
+     * db-scheduler reads the deadline, then deletes it at the version it read. A scheduler (of this node or another)
+     * that picks the deadline in between changes its version, and the delete finds nothing ({@link
+     * ExecutionException}); so does a failed attempt rescheduled in between. That is no failure of the touchpoint:
+     * read it again, and the deadline is now firing, gone, or cancelled at its new version.
      */
     private void cancel(String scheduleId) {
-        try {
-            scheduler.cancel(TaskInstanceId.of(TASK_NAME, scheduleId));
-        } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException gone) {
-            // Already fired, or firing: nothing to cancel.
+        TaskInstanceId deadline = TaskInstanceId.of(TASK_NAME, scheduleId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                scheduler.cancel(deadline);
+                break;
+            } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException gone) {
+                break; // Already fired, or firing: nothing to cancel.
+            } catch (ExecutionException changedMeanwhile) {
+                if (attempt == CANCEL_ATTEMPTS) {
+                    throw changedMeanwhile;
+                }
+            }
         }
         jdbc.update("DELETE FROM journey_deadline WHERE schedule_id = ?", scheduleId);
     }

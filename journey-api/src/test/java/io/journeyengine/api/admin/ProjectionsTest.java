@@ -72,8 +72,7 @@ class ProjectionsTest {
 
     @Test
     void anEventTheViewCannotStoreIsParkedTheOthersGoOnAndARetryAppliesItOnce() {
-        engine.database().execute("CREATE TRIGGER refuse_poison BEFORE INSERT ON cart_view_line FOR EACH ROW CALL \""
-                                          + RefuseSkuTrigger.class.getName() + "\"");
+        RefuseSkuTrigger.install(engine);
         try {
             add("dlq-1", "cust-dlq-poisoned", RefuseSkuTrigger.SKU, 2);
             add("dlq-2", "cust-dlq-poisoned", "LAMP", 1);
@@ -93,7 +92,7 @@ class ProjectionsTest {
             assertThat(stillBroken.status()).isEqualTo(200);
             assertThat(stillBroken.json().get("stillParked").asLong()).isEqualTo(2);
         } finally {
-            engine.database().execute("DROP TRIGGER IF EXISTS refuse_poison");
+            RefuseSkuTrigger.remove(engine);
         }
 
         Answer retried = api.post("/api/admin/projections/cart/dead-letters/retry", "{}");

@@ -135,11 +135,11 @@ class ReplayTest {
         assertThat(api.get("/api/admin/projections/nothing").status()).isEqualTo(404);
     }
 
-    /** Every view table's rows, as sorted strings, by table name. */
+    /** Every view table's rows, as sorted strings, by upper-case table name (H2 and PostgreSQL alike). */
     private static Map<String, List<String>> viewTables() {
         Map<String, List<String>> tables = new TreeMap<>();
         for (String table : engine.database().queryForList(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'", String.class)) {
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = CURRENT_SCHEMA", String.class)) {
             if (NOT_VIEWS.contains(table.toUpperCase())) {
                 continue;
             }

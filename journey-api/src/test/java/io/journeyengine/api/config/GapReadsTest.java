@@ -1,5 +1,6 @@
 package io.journeyengine.api.config;
 
+import io.journeyengine.api.support.RunningEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The views' read of the event store with gaps returns exactly what Axon's own statement returns, in the same
- * order, on the engine's real table (H2 file database, the Flyway DDL): only the query plan differs.
+ * order, on the engine's real table (the Flyway DDL on an H2 file database, or on a fresh PostgreSQL database with
+ * {@code -Djourney.test.database=postgres}: the statement serves both): only the query plan differs.
  */
 class GapReadsTest {
 
@@ -30,10 +32,12 @@ class GapReadsTest {
 
     @Test
     void readsTheSameEventsAsAxonsStatementForAnyTokenAndGaps() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("events") + ";MODE=LEGACY",
-                                                         "sa", "")) {
+        boolean postgres = RunningEngine.postgresRequested();
+        try (Connection db = postgres
+                ? DriverManager.getConnection(RunningEngine.freshPostgresDatabase(), RunningEngine.postgresUser(), "")
+                : DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("events") + ";MODE=LEGACY", "sa", "")) {
             db.createStatement().execute(Files.readString(Path.of(
-                    "src/main/resources/db/migration/h2/V1__event_store.sql")));
+                    "src/main/resources/db/migration/" + (postgres ? "postgresql" : "h2") + "/V1__event_store.sql")));
             Random random = new Random(11);
             // Positions 1..3000 with holes: rolled-back or not yet committed events.
             TreeSet<Long> stored = new TreeSet<>();
@@ -64,6 +68,9 @@ class GapReadsTest {
                     if (random.nextInt(8) == 0) {
                         gaps.add(gap);
                     }
+                }
+                if (gaps.isEmpty()) {
+                    continue; // Axon reads without gaps then, by another statement.
                 }
                 int batchSize = 1 + random.nextInt(100);
                 List<Long> expected = positions(JdbcEventStorageEngineStatements.readEventDataWithGaps(

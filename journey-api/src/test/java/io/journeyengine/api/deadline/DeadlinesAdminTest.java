@@ -44,7 +44,7 @@ class DeadlinesAdminTest {
 
     @AfterAll
     static void stop() {
-        engine.database().execute(RefuseEventTrigger.SQL_REMOVE);
+        RefuseEventTrigger.remove(engine);
         engine.stop();
     }
 
@@ -122,9 +122,9 @@ class DeadlinesAdminTest {
     @Test
     @Order(2)
     void aFailingDeadlineIsRetriedAndAfterThreeFailedAttemptsParkedAndReported() {
-        engine.database().execute(RefuseEventTrigger.SQL_INSTALL);
-        RefuseEventTrigger.refuse("cust-deadline-retried", "CartAbandoned", 1);
-        RefuseEventTrigger.refuse("cust-deadline-parked", "CartAbandoned", Integer.MAX_VALUE);
+        RefuseEventTrigger.install(engine);
+        RefuseEventTrigger.refuse(engine, "cust-deadline-retried", "CartAbandoned", 1);
+        RefuseEventTrigger.refuse(engine, "cust-deadline-parked", "CartAbandoned", Integer.MAX_VALUE);
         cartAdd("dl-retried", "cust-deadline-retried", "2026-11-20T10:03:00Z");
         cartAdd("dl-parked", "cust-deadline-parked", "2026-11-20T10:03:00Z");
         cartAdd("dl-healthy", "cust-deadline-healthy", "2026-11-20T10:03:00Z");

@@ -150,20 +150,24 @@ class ErasureTest {
 
     /**
      * Every place the needles occur, as {@code table.column}: every text and binary column of every table (binary
-     * ones read as UTF-8), compared case-insensitively. {@code onlyTable} narrows the search to one table.
+     * ones read as UTF-8), compared case-insensitively. {@code onlyTable} narrows the search to one table. The
+     * engine's own schema is {@code CURRENT_SCHEMA} on H2 ({@code PUBLIC}) and PostgreSQL ({@code public}) alike, and
+     * the type names are each database's own ({@code CHARACTER VARYING}, {@code text}, {@code BINARY LARGE OBJECT},
+     * {@code bytea}, ...).
      */
     private static List<String> occurrences(String onlyTable) {
         List<Map<String, Object>> columns = engine.database().queryForList(
                 "SELECT table_name, column_name, data_type FROM information_schema.columns "
-                        + "WHERE table_schema = 'PUBLIC'");
+                        + "WHERE table_schema = CURRENT_SCHEMA");
         List<String> found = new ArrayList<>();
         for (Map<String, Object> column : columns) {
             String table = (String) column.get("TABLE_NAME");
             String name = (String) column.get("COLUMN_NAME");
             String type = String.valueOf(column.get("DATA_TYPE")).toUpperCase(Locale.ROOT);
-            boolean text = type.contains("CHAR") || type.contains("CLOB") || type.contains("JSON");
-            boolean binary = type.contains("BINARY") || type.contains("BLOB");
-            if ((!text && !binary) || (onlyTable != null && !onlyTable.equals(table))) {
+            boolean text = type.contains("CHAR") || type.contains("CLOB") || type.contains("JSON")
+                    || type.contains("TEXT");
+            boolean binary = type.contains("BINARY") || type.contains("BLOB") || type.contains("BYTEA");
+            if ((!text && !binary) || (onlyTable != null && !onlyTable.equalsIgnoreCase(table))) {
                 continue;
             }
             for (Object value : engine.database().queryForList("SELECT \"" + name + "\" FROM \"" + table + "\"",

@@ -96,6 +96,33 @@ class IdentityAddressingTest {
     }
 
     /**
+     * A refused touchpoint rolls back to its savepoint: the new identity it brought stays unclaimed, and the merge it
+     * proved is undone with it (identity index, aliases and events alike).
+     */
+    @Test
+    void aRefusedTouchpointClaimsNoIdentityAndMergesNobody() {
+        ObjectNode refused = touchpoint("id-9", null, "APP", "2026-11-20T09:00:00Z", "CART_ITEM_REMOVED",
+                                        Map.of("sku", "BOOTS-42", "quantity", 1));   // nothing in the cart
+        refused.set("identity", Api.JSON.valueToTree(Map.of("type", "PHONE", "value", "+31677770009")));
+        assertThat(api.post("/api/touchpoints", refused).status()).isEqualTo(422);
+        assertThat(engine.database().queryForObject(
+                "SELECT COUNT(*) FROM identity_index WHERE identity_value = '+31677770009'", Integer.class)).isZero();
+
+        api.post("/api/touchpoints", byIdentity("id-10", "cust-card-owner", "LOYALTY_CARD", "LC-910", "STORE"));
+        ObjectNode mergeThenRefuse = touchpoint("id-11", "cust-card-thief", "STORE", "2026-11-20T09:00:00Z",
+                                                "CART_ITEM_REMOVED", Map.of("sku", "BOOTS-42", "quantity", 1));
+        mergeThenRefuse.set("identity", Api.JSON.valueToTree(Map.of("type", "LOYALTY_CARD", "value", "LC-910")));
+        assertThat(api.post("/api/touchpoints", mergeThenRefuse).status()).isEqualTo(422);
+        assertThat(engine.database().queryForObject(
+                "SELECT customer_id FROM identity_index WHERE identity_value = 'LC-910'", String.class))
+                .isEqualTo("cust-card-owner");
+        assertThat(engine.eventCount("cust-card-thief")).isZero();
+        Answer owner = api.post("/api/touchpoints", byIdentity("id-12", null, "LOYALTY_CARD", "LC-910", "STORE"));
+        assertThat(owner.json().get("customerId").asText()).isEqualTo("cust-card-owner");
+        assertThat(owner.json().get("events").toString()).doesNotContain("ProfileMerged");
+    }
+
+    /**
      * The race and the normal form together: channels that write one new phone number (or one e-mail address)
      * each their own way, all at once, still end in one customer, and the index holds the number once, in E.164.
      */

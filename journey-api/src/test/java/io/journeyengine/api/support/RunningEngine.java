@@ -74,37 +74,47 @@ public final class RunningEngine implements AutoCloseable {
      * {@code postgres}) and runs the production profile on it; otherwise the embedded H2 file in a temporary folder.
      */
     private static List<String> database(List<String> properties) {
-        if (!"postgres".equals(System.getProperty("journey.test.database"))) {
+        if (!postgresRequested()) {
             return properties;
         }
-        String url = freshPostgresDatabase();
         List<String> all = new ArrayList<>(properties);
         all.add("spring.profiles.active=postgres");
-        all.add("spring.datasource.url=" + url);
-        all.add("spring.datasource.username=" + POSTGRES_USER);
+        all.add("spring.datasource.url=" + freshPostgresDatabase());
+        all.add("spring.datasource.username=" + postgresUser());
         all.add("spring.datasource.password=");
         return all;
     }
 
-    private static final String POSTGRES_USER = System.getProperty("journey.test.postgres-user", "postgres");
+    /** Whether the tests run with {@code -Djourney.test.database=postgres}. */
+    public static boolean postgresRequested() {
+        return "postgres".equals(System.getProperty("journey.test.database"));
+    }
+
+    /** The PostgreSQL server's JDBC URL without a database name. */
+    public static String postgresServer() {
+        return System.getProperty("journey.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    public static String postgresUser() {
+        return System.getProperty("journey.test.postgres-user", "postgres");
+    }
 
     /**
-     * Creates an empty database {@code journey_test_<uuid>} on the PostgreSQL server of
-     * {@code journey.test.postgres-url} and answers its JDBC URL (user {@code journey.test.postgres-user}, no password).
+     * Creates an empty database {@code journey_test_<run><uuid>} on the PostgreSQL server and answers its JDBC URL.
+     * {@code <run>} is {@code -Djourney.test.run-id} (letters and digits, empty by default): a run that names itself
+     * can drop its own databases afterwards without touching those of another run on the same server.
      */
     public static String freshPostgresDatabase() {
-        String server = System.getProperty("journey.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/");
-        String name = "journey_test_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(server + "postgres", POSTGRES_USER, "")) {
+        String server = postgresServer();
+        String run = System.getProperty("journey.test.run-id", "").toLowerCase(java.util.Locale.ROOT)
+                           .replaceAll("[^a-z0-9]", "");
+        String name = "journey_test_" + run + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(server + "postgres", postgresUser(), "")) {
             admin.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + server + " cannot be reached: " + e.getMessage(), e);
         }
         return server + name;
-    }
-
-    public static String postgresUser() {
-        return POSTGRES_USER;
     }
 
     private static RunningEngine startWith(List<String> properties) {
@@ -188,6 +198,14 @@ public final class RunningEngine implements AutoCloseable {
     /** The engine's own database, for counting what was written; never used to change anything. */
     public JdbcTemplate database() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** Whether this engine runs on PostgreSQL (the production profile) rather than the embedded H2. */
+    public boolean onPostgres() {
+        String product = database().execute(
+                (org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData()
+                                                                              .getDatabaseProductName());
+        return "PostgreSQL".equals(product);
     }
 
     public long eventCount(String customerId) {
