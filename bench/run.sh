@@ -181,7 +181,7 @@ if [[ "${SIMULATE_CUSTOMERS:-0}" -gt 0 ]]; then
 fi
 
 BENCH_ARGS=(--port="$PORT" --server-pid="$APP_PID" --ddl="$DDL")
-[[ "$DATABASE" == postgres ]] && BENCH_ARGS+=(--storage-url="$PG_URL/$PG_CEILING_DB" --storage-user="$PG_USER")
+[[ "$DATABASE" == postgres ]] && BENCH_ARGS+=(--storage-url="$PG_URL/$PG_CEILING_DB?reWriteBatchedInserts=true" --storage-user="$PG_USER")
 if [[ "$PROFILE" == 1 ]]; then
   # The generator dumps the engine's recording for exactly the measured minute (jcmd JFR.dump).
   case "${PROFILE_PHASE:-single}" in
