@@ -8,6 +8,9 @@
 #   bench/run.sh --phases=timetravel   # issue 5: state of a 10,000-event journey at random sequences
 #   bench/run.sh --phases=replay       # issue 5: one view rebuilt over REPLAY_EVENTS (1,000,000) events loaded
 #                                      # by JDBC into the stopped engine (alone: it restarts the engine)
+#   bench/run.sh --database=postgres   # the same on PostgreSQL (or DATABASE=postgres): the engine with the postgres
+#                                      # profile on a fresh database journey_bench_<time> of 127.0.0.1:5432 (user
+#                                      # postgres, trust), the storage ceiling in another fresh one; both dropped after
 #   PROFILE=1 bench/run.sh          # 60 s of single touchpoints under Java Flight Recorder, then its hot spots
 #                                   # (PROFILE_PHASE=batch: 60 s of batches instead)
 #
@@ -18,13 +21,29 @@
 # Environment: BUILD=auto|always|never (default auto: build when a jar is missing or older than the sources),
 # APP_JAVA_OPTS (extra JVM options of the engine), JFR_FILE (PROFILE=1 recording, default /tmp/journey-bench.jfr),
 # JFR_SETTINGS (PROFILE=1: default or profile, or a .jfc file),
-# BENCH_TIMEOUT (seconds, default 270), REPLAY_EVENTS (events loaded for --phases=replay, default 1000000).
+# BENCH_TIMEOUT (seconds, default 270), REPLAY_EVENTS (events loaded for --phases=replay, default 1000000),
+# DATABASE=h2|postgres (default h2; --database= overrides), PG_HOST/PG_PORT/PG_USER (127.0.0.1, 5432, postgres).
 set -euo pipefail
+
+DATABASE="${DATABASE:-h2}"
+ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    --database=*) DATABASE="${arg#--database=}" ;;
+    *) ARGS+=("$arg") ;;
+  esac
+done
+set -- ${ARGS[@]+"${ARGS[@]}"}
+[[ "$DATABASE" == h2 || "$DATABASE" == postgres ]] || { echo "--database is h2 or postgres" >&2; exit 2; }
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+PG_USER="${PG_USER:-postgres}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APP_JAR="$ROOT/journey-api/target/journey-api.jar"
 BENCH_JAR="$ROOT/bench/target/journey-bench.jar"
 DDL="$ROOT/journey-api/src/main/resources/db/migration/h2/V1__event_store.sql"
+[[ "$DATABASE" == postgres ]] && DDL="$ROOT/journey-api/src/main/resources/db/migration/postgresql/V1__event_store.sql"
 BUILD="${BUILD:-auto}"
 PROFILE="${PROFILE:-0}"
 JFR_FILE="${JFR_FILE:-/tmp/journey-bench.jfr}"
@@ -58,6 +77,8 @@ done
 
 WORK="$(mktemp -d /tmp/journey-bench.XXXXXX)"
 APP_PID=""
+PG_DB=""
+PG_CEILING_DB=""
 cleanup() {
   local rc=$?
   if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -73,6 +94,9 @@ cleanup() {
     tail -n 20 "$WORK/app.log" >&2 || true
   fi
   rm -rf "$WORK"
+  for db in "$PG_DB" "$PG_CEILING_DB"; do
+    [[ -n "$db" ]] && dropdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" --if-exists "$db" 2>/dev/null || true
+  done
   exit $rc
 }
 trap cleanup EXIT
@@ -85,13 +109,28 @@ echo "kernel: $(uname -sr)"
 echo "java:   $(java -version 2>&1 | tr '\n' ' ')"
 echo "load:   $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before the run"
 
+DB_OPTS=()
+if [[ "$DATABASE" == postgres ]]; then
+  # A fresh database for the engine (Flyway builds it on start) and another, empty but for the event store DDL, for
+  # the storage ceiling: on the same server, never touching what the engine stores.
+  PG_DB="journey_bench_$(date +%Y%m%d%H%M%S)_$$"
+  PG_CEILING_DB="${PG_DB}_ceiling"
+  createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_DB"
+  createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$PG_CEILING_DB"
+  PG_URL="jdbc:postgresql://$PG_HOST:$PG_PORT"
+  DB_OPTS=(--spring.profiles.active=postgres)
+  export JOURNEY_DB_URL="$PG_URL/$PG_DB" JOURNEY_DB_USER="$PG_USER" JOURNEY_DB_PASSWORD=""
+  echo "postgres: $(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -Atc 'SHOW server_version' postgres 2>/dev/null)," \
+       "engine database $PG_DB, ceiling database $PG_CEILING_DB"
+fi
+
 # Run copies: somebody rebuilding the project meanwhile must not pull the jars from under the running JVMs.
 cp "$APP_JAR" "$WORK/journey-api.jar"
 cp "$BENCH_JAR" "$WORK/journey-bench.jar"
 cp -r "$ROOT/bench/target/classes" "$WORK/bench-classes"
 
 echo
-echo "== engine: port $PORT, data $WORK/data"
+echo "== engine: port $PORT, data $WORK/data, database $DATABASE"
 echo "jar:    journey-api.jar of $(date -u -r "$APP_JAR" '+%Y-%m-%d %H:%M:%S UTC')," \
      "sha256 $(sha256sum "$APP_JAR" | cut -c1-12)"
 JFR_OPTS=""
@@ -109,7 +148,7 @@ start_engine() {
   JOURNEY_BOOTSTRAP_KEY="$JOURNEY_BENCH_KEY" \
   java ${APP_JAVA_OPTS:-} $JFR_OPTS -Daxoniq.update-checker.disabled=true -Djourney.data-dir="$WORK/data" \
        -Djourney.bench.open-noop=true -jar "$WORK/journey-api.jar" --server.port="$PORT" --server.address=127.0.0.1 \
-       >>"$WORK/app.log" 2>&1 &
+       ${DB_OPTS[@]+"${DB_OPTS[@]}"} >>"$WORK/app.log" 2>&1 &
   APP_PID=$!
   local started
   started=$(date +%s)
@@ -142,6 +181,7 @@ if [[ "${SIMULATE_CUSTOMERS:-0}" -gt 0 ]]; then
 fi
 
 BENCH_ARGS=(--port="$PORT" --server-pid="$APP_PID" --ddl="$DDL")
+[[ "$DATABASE" == postgres ]] && BENCH_ARGS+=(--storage-url="$PG_URL/$PG_CEILING_DB?reWriteBatchedInserts=true" --storage-user="$PG_USER")
 if [[ "$PROFILE" == 1 ]]; then
   # The generator dumps the engine's recording for exactly the measured minute (jcmd JFR.dump).
   case "${PROFILE_PHASE:-single}" in
@@ -164,7 +204,9 @@ if [[ " $* " == *" --phases=replay "* ]]; then
   echo "== stopping the engine to load the store"
   stop_engine
   load_log="$WORK/replay-load.log"
-  java -jar "$WORK/journey-bench.jar" --load-events="${REPLAY_EVENTS:-1000000}" --data="$WORK/data" | tee "$load_log"
+  LOAD_TARGET=(--data="$WORK/data")
+  [[ "$DATABASE" == postgres ]] && LOAD_TARGET=(--db-url="$PG_URL/$PG_DB" --db-user="$PG_USER")
+  java -jar "$WORK/journey-bench.jar" --load-events="${REPLAY_EVENTS:-1000000}" "${LOAD_TARGET[@]}" | tee "$load_log"
   ceiling="$(sed -n 's/^REPLAY_CEILING=//p' "$load_log")"
   echo
   echo "== engine restarted on the loaded store"

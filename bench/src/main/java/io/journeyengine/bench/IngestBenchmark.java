@@ -28,8 +28,12 @@ import java.util.TreeSet;
  */
 public final class IngestBenchmark {
 
-    static final double TARGET_SINGLE = 3_000;
+    /** Issue 8: single touchpoints per second on this 2-core machine (at p99 at most 20 ms). */
+    static final double TARGET_SINGLE = 5_000;
+    /** Issue 2's absolute figure, still printed; issue 8 judges batches by {@link #TARGET_BATCH_SHARE}. */
     static final double TARGET_BATCH = 10_000;
+    /** Issue 8: events appended by batch ingestion, as a share of the storage ceiling's batch insert rate. */
+    static final double TARGET_BATCH_SHARE = 0.60;
 
     private final Map<String, String> options;
     private final int port;
@@ -108,7 +112,13 @@ public final class IngestBenchmark {
         }
         if (options.containsKey("load-events")) {
             // Offline, engine stopped (run.sh, replay phase): fill its H2 file, then print the read ceiling.
-            double ceiling = ReplayLoad.run(Path.of(options.get("data")), Long.parseLong(options.get("load-events")),
+            String url = options.containsKey("db-url") ? options.get("db-url")
+                    : "jdbc:h2:file:" + Path.of(options.get("data")).resolve("journey").toAbsolutePath()
+                            + ";DB_CLOSE_ON_EXIT=FALSE";
+            boolean h2 = url.startsWith("jdbc:h2:");
+            double ceiling = ReplayLoad.run(url, options.getOrDefault("db-user", h2 ? "sa" : "postgres"),
+                                            options.getOrDefault("db-password", ""),
+                                            Long.parseLong(options.get("load-events")),
                                             options.getOrDefault("run", "r"));
             System.out.printf(Locale.ROOT, "REPLAY_CEILING=%.0f%n", ceiling);
             return;
@@ -137,6 +147,8 @@ public final class IngestBenchmark {
                   --replay-ceiling=<rows/s>      the JDBC read rate measured by the load (printed beside the replay)
                   --load-events=N --data=<dir>   instead of a benchmark: fill a stopped engine's H2 file with N events
                                                  by JDBC, set every processor to their end, print the read ceiling
+                                                 (--db-url=<jdbc:postgresql://...> [--db-user=postgres]: that
+                                                 database instead of the H2 file of --data)
                   --run=<id>                     run id in customer and touchpoint ids (default: from the clock)
                   --customers=10000              distinct customers of the measured phases
                   --concurrency=32               single touchpoints in flight (one platform thread each)
@@ -155,6 +167,8 @@ public final class IngestBenchmark {
                                                  client per thread that needs far less CPU (2-core machines)
                   --storage-rows=100000 --storage-batch=500 --storage-transactions=20000
                   --ddl=<path to journey-api/src/main/resources/db/migration/h2/V1__event_store.sql>
+                  --storage-url=<jdbc:postgresql://...>  the storage ceiling in this empty database instead of a
+                                                 fresh H2 file (--storage-user=postgres --storage-password=)
                   --server-pid=<pid>             engine process: CPU per phase, and wait for it to go idle
                   --seed=true                    first touchpoint of every customer in batches before measuring
                   --record=<file.jfr>            dump the engine's running flight recording "bench" for the
@@ -416,10 +430,13 @@ public final class IngestBenchmark {
         Path ddl = Path.of(option("ddl", defaultDdl()));
         int rowsPerCommit = intOption("storage-batch", 500);
         int perTouchpoint = Double.isNaN(eventsPerTouchpoint) ? 3 : Math.max(1, (int) Math.round(eventsPerTouchpoint));
-        System.out.printf(Locale.ROOT, "%n== storage ceiling: plain JDBC inserts into a fresh H2 file database "
-                + "(DDL %s)%n", ddl);
+        String url = option("storage-url", "");
+        System.out.printf(Locale.ROOT, "%n== storage ceiling: plain JDBC inserts into a fresh %s database "
+                + "(DDL %s)%n", url.isBlank() ? "H2 file" : "PostgreSQL", ddl);
         settle();
-        try (StorageCeiling storage = new StorageCeiling(ddl, run, customers)) {
+        try (StorageCeiling storage = new StorageCeiling(ddl, run, customers, url, option("storage-user", "postgres"),
+                                                         option("storage-password", ""))) {
+            String db = storage.database();
             System.out.println("  database " + storage.url());
             storage.batchInsert(20_000, rowsPerCommit, warmupTime);
             double[] before = cpuNow();
@@ -441,17 +458,19 @@ public final class IngestBenchmark {
                               Stats.millis(small.percentileMillis(50)), Stats.millis(small.percentileMillis(99)),
                               cpu(before, start));
             System.out.println("  " + storage.describeRows());
-            String line = String.format(Locale.ROOT, "storage ceiling (H2 JDBC batch insert, %d rows/commit): %s "
-                    + "rows/s", rowsPerCommit, Stats.count(batch.rowsPerSecond()));
+            String line = String.format(Locale.ROOT, "storage ceiling (%s JDBC batch insert, %d rows/commit): %s "
+                    + "rows/s", db, rowsPerCommit, Stats.count(batch.rowsPerSecond()));
             if (!Double.isNaN(batchEventsPerSecond)) {
-                line += String.format(Locale.ROOT, " | batch ingestion appends %s events/s (%s)",
+                double share = batchEventsPerSecond / batch.rowsPerSecond();
+                line += String.format(Locale.ROOT, " | batch ingestion appends %s events/s (%s) — target %.0f%% %s",
                                       Stats.count(batchEventsPerSecond),
-                                      Stats.percent(batchEventsPerSecond, batch.rowsPerSecond()));
+                                      Stats.percent(batchEventsPerSecond, batch.rowsPerSecond()),
+                                      TARGET_BATCH_SHARE * 100, share >= TARGET_BATCH_SHARE ? "met" : "MISSED");
             }
             System.out.println(line);
             summary.add(line);
-            line = String.format(Locale.ROOT, "storage ceiling (H2 JDBC, %d rows/commit, %d connections): %s "
-                                         + "commits/s = %s rows/s", perTouchpoint, concurrency,
+            line = String.format(Locale.ROOT, "storage ceiling (%s JDBC, %d rows/commit, %d connections): %s "
+                                         + "commits/s = %s rows/s", db, perTouchpoint, concurrency,
                                  Stats.count(small.transactionsPerSecond()), Stats.count(small.rowsPerSecond()));
             if (!Double.isNaN(singleEventsPerSecond)) {
                 line += String.format(Locale.ROOT, " | single-touchpoint ingestion appends %s events/s (%s)",

@@ -1,7 +1,6 @@
 package io.journeyengine.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Fills a stopped engine's H2 file with a million journey events, fast, for the replay benchmark, and measures the
+ * Fills a stopped engine's database (its H2 file, or its PostgreSQL database) with a million journey events, fast, for the replay benchmark, and measures the
  * storage ceiling of a replay: how fast plain JDBC reads the event table.
  * <p>
  * How the events are made: rows written with plain JDBC in the engine's own format, as the engine would have
@@ -40,12 +39,11 @@ final class ReplayLoad {
     private ReplayLoad() {
     }
 
-    /** Loads {@code events} events into the H2 database of {@code dataDir}; answers the warm JDBC read rate. */
-    static double run(Path dataDir, long events, String run) throws SQLException {
-        String url = "jdbc:h2:file:" + dataDir.resolve("journey").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    /** Loads {@code events} events into the engine's database at {@code url}; answers the JDBC read rate. */
+    static double run(String url, String user, String password, long events, String run) throws SQLException {
         System.out.printf(Locale.ROOT, "%n== replay load: %,d events by JDBC into %s (engine stopped)%n", events,
-                          dataDir);
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+                          url);
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
             long start = System.nanoTime();
             long written = load(c, events, run);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The storage ceiling: plain JDBC inserts of event rows like the engine's (same table, same DDL, same columns, JSON
- * payloads of 300-600 bytes and metadata) into a fresh H2 file database in a temporary directory. No Axon, no
- * Spring, no HTTP: what the database itself takes.
+ * payloads of 300-600 bytes and metadata) into a fresh H2 file database in a temporary directory, or into a fresh,
+ * empty database on the engine's PostgreSQL server (run.sh creates it and drops it afterwards). No Axon, no Spring,
+ * no HTTP: what the database itself takes.
  */
 final class StorageCeiling implements AutoCloseable {
 
@@ -39,18 +40,34 @@ final class StorageCeiling implements AutoCloseable {
             + "ullamco laboris nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in "
             + "voluptate velit esse cillum dolore eu fugiat nulla pariatur.";
 
+    /** The H2 database's directory; null on PostgreSQL. */
     private final Path dir;
     private final String url;
+    private final String user;
+    private final String password;
     private final String run;
     private final int customers;
     private final long[] sequences;
     private final AtomicLong rowCounter = new AtomicLong();
 
-    /** Creates a fresh H2 file database in a temporary directory with the event store DDL at {@code ddl}. */
-    StorageCeiling(Path ddl, String run, int customers) throws IOException, SQLException {
-        this.dir = Files.createTempDirectory("journey-bench-h2-");
-        // The engine's own URL options (application.yml), on a database of its own.
-        this.url = "jdbc:h2:file:" + dir.resolve("journey") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    /**
+     * Creates the event store DDL at {@code ddl} in a fresh H2 file database in a temporary directory, or, when
+     * {@code url} is given, in that (empty) database.
+     */
+    StorageCeiling(Path ddl, String run, int customers, String url, String user, String password)
+            throws IOException, SQLException {
+        if (url == null || url.isBlank()) {
+            this.dir = Files.createTempDirectory("journey-bench-h2-");
+            // The engine's own URL options (application.yml), on a database of its own.
+            this.url = "jdbc:h2:file:" + dir.resolve("journey") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+            this.user = "sa";
+            this.password = "";
+        } else {
+            this.dir = null;
+            this.url = url;
+            this.user = user;
+            this.password = password;
+        }
         this.run = run;
         this.customers = customers;
         this.sequences = new long[customers];
@@ -63,6 +80,11 @@ final class StorageCeiling implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /** "PostgreSQL" or "H2", for the printed lines. */
+    String database() {
+        return dir == null ? "PostgreSQL" : "H2";
     }
 
     /** The statements of a migration file: comments dropped, split on semicolons. */
@@ -171,7 +193,7 @@ final class StorageCeiling implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "sa", "");
+        return DriverManager.getConnection(url, user, password);
     }
 
     /** One event row: customer {@code row % customers}, its next sequence number, a 300-600 byte payload. */
@@ -206,8 +228,8 @@ final class StorageCeiling implements AutoCloseable {
     /** Row count and average payload and metadata sizes of the rows written so far. */
     String describeRows() throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*), AVG(CAST(OCTET_LENGTH(payload) AS DOUBLE)), "
-                                             + "AVG(CAST(OCTET_LENGTH(meta_data) AS DOUBLE)) "
+             var rs = s.executeQuery("SELECT COUNT(*), AVG(CAST(OCTET_LENGTH(payload) AS DOUBLE PRECISION)), "
+                                             + "AVG(CAST(OCTET_LENGTH(meta_data) AS DOUBLE PRECISION)) "
                                              + "FROM domain_event_entry")) {
             rs.next();
             return Stats.count(rs.getLong(1)) + " rows in the table, payload avg " + Math.round(rs.getDouble(2))
@@ -217,6 +239,9 @@ final class StorageCeiling implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (dir == null) {
+            return; // run.sh drops the PostgreSQL database
+        }
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {

@@ -107,6 +107,55 @@ class ProjectionsTest {
         assertThat(api.get("/api/admin/audit").body()).contains("DEAD_LETTERS_RETRIED");
     }
 
+    /**
+     * A replay runs its handlers without a savepoint (AtomicViewHandlers); one that fails rolls its whole batch back,
+     * and the batch is taken again with that event in a savepoint. The event must end up parked without half of it
+     * left in the view, and every other customer rebuilt.
+     */
+    @Test
+    void anEventTheViewCannotStoreDuringAReplayIsParkedWithNothingHalfWritten() {
+        add("rdlq-1", "cust-rdlq-poisoned", "DESK", 1);
+        add("rdlq-2", "cust-rdlq-poisoned", RefuseSkuTrigger.SKU, 2);
+        add("rdlq-3", "cust-rdlq-poisoned", "LAMP", 1);
+        for (int i = 0; i < 30; i++) {
+            add("rdlq-h" + i, "cust-rdlq-healthy-" + (i % 10), "CHAIR", 1);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view("cart").get("lag").asLong())
+                .isZero());
+        engine.database().execute("CREATE TRIGGER refuse_poison_replay BEFORE INSERT ON cart_view_line FOR EACH ROW "
+                                          + "CALL \"" + RefuseSkuTrigger.class.getName() + "\"");
+        try {
+            Answer started = api.post("/api/admin/projections/cart/replay", "{}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode replay = api.get("/api/admin/projections/cart").json().get("replay");
+                assertThat(replay.get("replaying").asBoolean()).isFalse();
+                assertThat(replay.get("percentage").asDouble()).isEqualTo(100.0);
+            });
+            for (int c = 0; c < 10; c++) {
+                JsonNode items = api.get("/api/customers/cust-rdlq-healthy-" + c + "/cart").json().get("items");
+                assertThat(items).as("healthy customer %d rebuilt", c).hasSize(1);
+                assertThat(items.get(0).get("quantity").asInt()).isEqualTo(3);
+            }
+            // Parked from the failed event on: the poison and the lamp behind it; the desk before it is rebuilt.
+            JsonNode poisoned = api.get("/api/customers/cust-rdlq-poisoned/cart").json().get("items");
+            assertThat(poisoned).hasSize(1);
+            assertThat(poisoned.get(0).get("sku").asText()).isEqualTo("DESK");
+            assertThat(view("cart").get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
+        } finally {
+            engine.database().execute("DROP TRIGGER IF EXISTS refuse_poison_replay");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Answer retried = api.post("/api/admin/projections/cart/dead-letters/retry", "{}");
+            assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+            assertThat(retried.json().get("stillParked").asLong()).isZero();
+        });
+        // Applied exactly once: the aborted batch and the failed attempt left nothing behind.
+        JsonNode items = api.get("/api/customers/cust-rdlq-poisoned/cart").json().get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.findValues("quantity").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(4);
+    }
+
     @Test
     void anUnknownViewIsNotFound() {
         Answer answer = api.post("/api/admin/projections/no-such-view/dead-letters/retry", "{}");
