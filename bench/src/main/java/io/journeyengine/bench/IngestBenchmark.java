@@ -140,7 +140,10 @@ public final class IngestBenchmark {
                   --phases=single,batch,storage  which phases (run in this order; "noop": HTTP ceilings only;
                                                  "readside": query latency and view lag on what the engine holds;
                                                  "timetravel": state at random sequences of one long journey;
-                                                 "replay": rebuild of one view over the whole store, see run.sh)
+                                                 "replay": rebuild of one view over the whole store, see run.sh;
+                                                 "listeners": single touchpoints without and with 100 live-update
+                                                 streams and 2 webhooks, alternating rounds: --streams=100
+                                                 --webhooks=2 --round-seconds=20)
                   --journey-events=10000         events of the time-travel journey
                   --timetravel-in-flight=1       time-travel requests in flight
                   --replay-view=timeline         the view the replay phase rebuilds
@@ -183,13 +186,16 @@ public final class IngestBenchmark {
         Set<String> phases = new TreeSet<>(Arrays.asList(option("phases", "single,batch,storage").split(",")));
         System.out.printf(Locale.ROOT, "run %s: %,d customers (bench-%s-<n>), engine at http://127.0.0.1:%d, "
                 + "client %s%n", run, customers, run, port, client.equals("raw") ? "raw HTTP/1.1" : "HttpClient");
-        if (phases.contains("noop") || phases.contains("single") || phases.contains("batch")) {
+        if (phases.contains("noop") || phases.contains("single") || phases.contains("batch")
+                || phases.contains("listeners")) {
             prewarm();
         }
-        if ((phases.contains("single") || phases.contains("batch")) && Boolean.parseBoolean(option("seed", "true"))) {
+        if ((phases.contains("single") || phases.contains("batch") || phases.contains("listeners"))
+                && Boolean.parseBoolean(option("seed", "true"))) {
             seed();
         }
-        for (String phase : List.of("noop", "single", "batch", "storage", "readside", "timetravel", "replay")) {
+        for (String phase : List.of("noop", "single", "batch", "storage", "listeners", "readside", "timetravel",
+                                    "replay")) {
             if (phases.remove(phase)) {
                 switch (phase) {
                     case "noop" -> noop();
@@ -198,6 +204,7 @@ public final class IngestBenchmark {
                     case "readside" -> readSide();
                     case "timetravel" -> timeTravel();
                     case "replay" -> replay();
+                    case "listeners" -> listeners();
                     default -> storage();
                 }
             }
@@ -306,6 +313,76 @@ public final class IngestBenchmark {
                                     Stats.millis(single.percentileMillis(50)),
                                     Stats.millis(single.percentileMillis(99)), batchSize,
                                     Stats.count(batch.itemsPerSecond()), Stats.millis(batch.percentileMillis(50)));
+        System.out.println(line);
+        summary.add(line);
+    }
+
+    /**
+     * Issue 10: single touchpoints with and without what channels attach to hear back (100 live-update streams on
+     * customers being written, two webhooks taking every event), in alternating rounds A B A B of the same length
+     * so that a machine getting busier does not favour one side. Target: with them, at least 90% of without.
+     */
+    private void listeners() throws Exception {
+        int streams = intOption("streams", 100);
+        int hooks = intOption("webhooks", 2);
+        Duration round = Duration.ofSeconds(intOption("round-seconds", 20));
+        System.out.printf(Locale.ROOT, "%n== listeners: single touchpoints, %d in flight, rounds of %d s without and "
+                + "with %d live-update streams and %d webhooks%n", concurrency, round.toSeconds(), streams, hooks);
+        List<String> warmBodies = warm.next(intOption("warmup-single", 20_000));
+        runLoad("warm-up ingest", "/api/touchpoints", warmBodies, 1, concurrency, warmupTime,
+                HttpLoad.Expect.APPLIED);
+        settle();
+        double[] without = new double[2];
+        double[] with = new double[2];
+        long delivered = 0;
+        long streamed = 0;
+        int opened = 0;
+        try (Listeners listeners = new Listeners(port)) {
+            for (int r = 0; r < 2; r++) {
+                long start = measured.position();
+                List<String> bodies = measured.next(intOption("single", 30_000));
+                HttpLoad.Result plain = runLoad("round " + (2 * r + 1) + ": nothing attached", "/api/touchpoints",
+                                                bodies, 1, concurrency, round, HttpLoad.Expect.APPLIED);
+                measured.seek(start + plain.requests);
+                without[r] = plain.itemsPerSecond();
+                settle();
+                // Streams on the customers the next bodies write, so every stream is fed during the round.
+                start = measured.position();
+                bodies = measured.next(intOption("single", 30_000));
+                List<String> customers = new ArrayList<>();
+                for (String body : bodies) {
+                    String customer = body.replaceAll("(?s).*\"customerId\":\"([^\"]+)\".*", "$1");
+                    if (!customers.contains(customer)) {
+                        customers.add(customer);
+                    }
+                    if (customers.size() >= streams * 2) {
+                        break;
+                    }
+                }
+                opened = listeners.streams(customers, streams);
+                listeners.webhooks(hooks);
+                long deliveredBefore = listeners.delivered();
+                long streamedBefore = listeners.streamed();
+                HttpLoad.Result attached = runLoad("round " + (2 * r + 2) + ": " + opened + " streams, " + hooks
+                                                           + " webhooks", "/api/touchpoints", bodies, 1, concurrency,
+                                                   round, HttpLoad.Expect.APPLIED);
+                measured.seek(start + attached.requests);
+                with[r] = attached.itemsPerSecond();
+                delivered += listeners.delivered() - deliveredBefore;
+                streamed += listeners.streamed() - streamedBefore;
+                listeners.detach();
+                settle();
+            }
+        }
+        double a = (without[0] + without[1]) / 2;
+        double b = (with[0] + with[1]) / 2;
+        String line = String.format(Locale.ROOT, "listeners: single touchpoints %s/s with %d streams and %d webhooks "
+                                            + "vs %s/s without (%s; rounds %s/%s vs %s/%s); during the measured "
+                                            + "rounds %,d webhook deliveries accepted and %,d stream updates received "
+                                            + "— target ≥ 90%%: %s",
+                                    Stats.count(b), opened, hooks, Stats.count(a), Stats.percent(b, a),
+                                    Stats.count(with[0]), Stats.count(with[1]), Stats.count(without[0]),
+                                    Stats.count(without[1]), delivered, streamed, b >= 0.9 * a ? "met" : "MISSED");
         System.out.println(line);
         summary.add(line);
     }
