@@ -122,8 +122,7 @@ class ProjectionsTest {
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(view("cart").get("lag").asLong())
                 .isZero());
-        engine.database().execute("CREATE TRIGGER refuse_poison_replay BEFORE INSERT ON cart_view_line FOR EACH ROW "
-                                          + "CALL \"" + RefuseSkuTrigger.class.getName() + "\"");
+        RefuseSkuTrigger.install(engine);
         try {
             Answer started = api.post("/api/admin/projections/cart/replay", "{}");
             assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -143,7 +142,7 @@ class ProjectionsTest {
             assertThat(poisoned.get(0).get("sku").asText()).isEqualTo("DESK");
             assertThat(view("cart").get("deadLetters").asLong()).isGreaterThanOrEqualTo(2);
         } finally {
-            engine.database().execute("DROP TRIGGER IF EXISTS refuse_poison_replay");
+            RefuseSkuTrigger.remove(engine);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Answer retried = api.post("/api/admin/projections/cart/dead-letters/retry", "{}");

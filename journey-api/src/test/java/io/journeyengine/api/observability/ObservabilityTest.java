@@ -161,8 +161,7 @@ class ObservabilityTest {
 
     @Test
     void parkedEventsShowInHealthAndMetricsWithoutTakingTheViewDown() {
-        engine.database().execute("CREATE TRIGGER obs_refuse_poison BEFORE INSERT ON cart_view_line FOR EACH ROW "
-                                          + "CALL \"" + RefuseSkuTrigger.class.getName() + "\"");
+        RefuseSkuTrigger.install(engine);
         try {
             send(admin, "obs-dlq-1", "cust-obs-poisoned", "WEB", "CART_ITEM_ADDED", cartLine(RefuseSkuTrigger.SKU));
             send(admin, "obs-dlq-2", "cust-obs-poisoned", "WEB", "CART_ITEM_ADDED", cartLine("LAMP"));
@@ -178,7 +177,7 @@ class ObservabilityTest {
             assertThat(scrape.value("journey_view_dead_letters", Map.of("view", "timeline"))).isZero();
             assertThat(engine.anonymous().get("/actuator/health").status()).isEqualTo(200);
         } finally {
-            engine.database().execute("DROP TRIGGER IF EXISTS obs_refuse_poison");
+            RefuseSkuTrigger.remove(engine);
         }
         Answer retried = admin.post("/api/admin/projections/cart/dead-letters/retry", "{}");
         assertThat(retried.json().get("stillParked").asLong()).as(retried.body()).isZero();
@@ -189,8 +188,8 @@ class ObservabilityTest {
     @Test
     void aViewThatCannotCommitItsProgressIsDownWithItsErrorUntilItRecovers() {
         awaitEveryViewUp();
-        engine.database().execute(RefuseTokenTrigger.SQL_INSTALL);
-        RefuseTokenTrigger.refuse("timeline");
+        RefuseTokenTrigger.install(engine);
+        RefuseTokenTrigger.refuse(engine, "timeline");
         try {
             send(admin, "obs-err-1", "cust-obs-error", "WEB", "PRODUCT_VIEWED", Map.of("sku", "LAMP"));
             await().atMost(PATIENCE).untilAsserted(() -> {
@@ -207,8 +206,8 @@ class ObservabilityTest {
             assertThat(scrape().value("journey_view_dead_letters", Map.of("view", "timeline"))).isZero();
             assertThat(engine.anonymous().get("/actuator/health/readiness").status()).isEqualTo(200);
         } finally {
-            RefuseTokenTrigger.allow("timeline");
-            engine.database().execute(RefuseTokenTrigger.SQL_REMOVE);
+            RefuseTokenTrigger.allow(engine, "timeline");
+            RefuseTokenTrigger.remove(engine);
         }
         // Axon retries the failed segment; once it can commit again the view is UP and catches up.
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
