@@ -2,7 +2,12 @@ package io.journeyengine.bench;
 
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +30,7 @@ final class Listeners implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong streamed = new AtomicLong();
     private final List<String> webhooks = new ArrayList<>();
-    private final List<Flow.Subscription> streams = new ArrayList<>();
+    private final List<InputStream> streams = new ArrayList<>();
 
     Listeners(int port) throws Exception {
         this.port = port;
@@ -64,33 +67,28 @@ final class Listeners implements AutoCloseable {
             if (streams.size() >= count) {
                 break;
             }
-            CompletableFuture<Flow.Subscription> opened = new CompletableFuture<>();
-            HttpResponse<Void> answer = http.send(request("/api/customers/" + customer + "/updates").GET().build(),
-                                                  HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<>() {
-                                                      @Override
-                                                      public void onSubscribe(Flow.Subscription subscription) {
-                                                          opened.complete(subscription);
-                                                          subscription.request(Long.MAX_VALUE);
-                                                      }
-
-                                                      @Override
-                                                      public void onNext(String line) {
-                                                          if (line.startsWith("data:")) {
-                                                              streamed.incrementAndGet();
-                                                          }
-                                                      }
-
-                                                      @Override
-                                                      public void onError(Throwable throwable) {
-                                                      }
-
-                                                      @Override
-                                                      public void onComplete() {
-                                                      }
-                                                  }));
-            if (answer.statusCode() == 200) {
-                streams.add(opened.get());
+            // ofInputStream answers once the headers are in; a daemon thread per stream counts its updates.
+            HttpResponse<InputStream> answer = http.send(request("/api/customers/" + customer + "/updates").GET()
+                                                                 .build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (answer.statusCode() != 200) {
+                answer.body().close();
+                continue;
             }
+            InputStream body = answer.body();
+            streams.add(body);
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.startsWith("data:")) {
+                            streamed.incrementAndGet();
+                        }
+                    }
+                } catch (IOException closed) {
+                    // detach() closed it
+                }
+            }, "bench-stream-" + streams.size());
+            reader.setDaemon(true);
+            reader.start();
         }
         return streams.size();
     }
@@ -105,7 +103,13 @@ final class Listeners implements AutoCloseable {
 
     /** Closes the streams and removes the webhooks (with their undelivered queue). */
     void detach() throws Exception {
-        streams.forEach(Flow.Subscription::cancel);
+        for (InputStream stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
         streams.clear();
         for (String id : webhooks) {
             http.send(request("/api/admin/webhooks/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding());

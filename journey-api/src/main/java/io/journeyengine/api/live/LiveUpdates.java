@@ -104,6 +104,7 @@ public class LiveUpdates implements SmartLifecycle {
         emitter.onCompletion(subscription::close);
         emitter.onTimeout(subscription::close);
         emitter.onError(e -> subscription.close());
+        subscription.open("updates of " + customerId + " after position " + after);
         // Listen first, then read the store: an event appended in between is in one or both, never in neither.
         byCustomer.computeIfAbsent(customerId, c -> ConcurrentHashMap.newKeySet()).add(subscription);
         catchUp(subscription, customerId, after);

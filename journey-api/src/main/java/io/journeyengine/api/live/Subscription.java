@@ -74,6 +74,18 @@ final class Subscription {
         heldDuringCatchUp.clear();
     }
 
+    /**
+     * A first comment, sent at once: it puts the response's headers on the wire, so the client knows the stream is
+     * open (until the first write, the container holds them back).
+     */
+    synchronized void open(String comment) {
+        queue.add(new Comment(comment));
+        scheduleDrain();
+    }
+
+    private record Comment(String text) {
+    }
+
     synchronized void keepAlive() {
         if (!closed && queue.isEmpty()) {
             queue.add(KEEP_ALIVE);
@@ -123,6 +135,8 @@ final class Subscription {
             try {
                 if (next == KEEP_ALIVE) {
                     emitter.send(SseEmitter.event().comment("keep-alive"));
+                } else if (next instanceof Comment comment) {
+                    emitter.send(SseEmitter.event().comment(comment.text()));
                 } else {
                     CustomerUpdate update = (CustomerUpdate) next;
                     emitter.send(SseEmitter.event().id(Long.toString(update.position())).name(update.topic())
