@@ -1,5 +1,6 @@
 package io.journeyengine.api.cluster;
 
+import io.journeyengine.api.config.BackgroundTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,9 +14,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The engine nodes sharing this database ({@code journey_node}), as this node sees them.
@@ -46,7 +44,7 @@ public class ClusterNodes implements SmartLifecycle {
     private final Duration deadAfter;
     private volatile View view;
     private volatile boolean running;
-    private ScheduledExecutorService scheduler;
+    private BackgroundTask heartbeats;
 
     public ClusterNodes(JdbcTemplate jdbc, NodeIdentity identity,
                         @Value("${journey.cluster.heartbeat:2s}") Duration heartbeat,
@@ -120,23 +118,9 @@ public class ClusterNodes implements SmartLifecycle {
     @Override
     public synchronized void start() {
         beat();
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "journey-node-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::beatQuietly, heartbeat.toMillis(), heartbeat.toMillis(),
-                                         TimeUnit.MILLISECONDS);
+        // A failed beat (the database is away) is tried again; meanwhile the node's claims lapse like anyone's.
+        heartbeats = BackgroundTask.every(heartbeat, "journey-node-heartbeat", log, this::beat);
         running = true;
-    }
-
-    private void beatQuietly() {
-        try {
-            beat();
-        } catch (RuntimeException e) {
-            // The database is away; the node's claims lapse like everyone else's and the next beat tries again.
-            log.warn("Node heartbeat failed: {}", e.getMessage());
-        }
     }
 
     /**
@@ -146,8 +130,8 @@ public class ClusterNodes implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         running = false;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (heartbeats != null) {
+            heartbeats.stop();
         }
         try {
             jdbc.update("DELETE FROM journey_node WHERE node_id = ?", nodeId);

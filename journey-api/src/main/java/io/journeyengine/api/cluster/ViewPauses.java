@@ -1,5 +1,6 @@
 package io.journeyengine.api.cluster;
 
+import io.journeyengine.api.config.BackgroundTask;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -14,9 +15,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Views stopped on every node while one node rebuilds them ({@code journey_view_pause}).
@@ -38,7 +36,7 @@ public class ViewPauses implements SmartLifecycle {
     private final Duration heartbeat;
     /** Views this node stopped because another node rebuilds them; started again when the pause ends. */
     private final Set<String> stoppedHere = new HashSet<>();
-    private ScheduledExecutorService scheduler;
+    private BackgroundTask follower;
     private volatile boolean running;
 
     public ViewPauses(JdbcTemplate jdbc, ClusterNodes cluster, EventProcessingConfiguration processing,
@@ -94,31 +92,17 @@ public class ViewPauses implements SmartLifecycle {
         }
     }
 
-    private void followQuietly() {
-        try {
-            follow();
-        } catch (RuntimeException e) {
-            log.warn("Could not follow the view pauses: {}", e.getMessage());
-        }
-    }
-
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "journey-view-pauses");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::followQuietly, heartbeat.toMillis(), heartbeat.toMillis(),
-                                         TimeUnit.MILLISECONDS);
+        follower = BackgroundTask.every(heartbeat, "journey-view-pauses", log, this::follow);
         running = true;
     }
 
     @Override
     public synchronized void stop() {
         running = false;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (follower != null) {
+            follower.stop();
         }
     }
 

@@ -2,6 +2,7 @@ package io.journeyengine.api.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.journeyengine.api.config.BackgroundTask;
 import io.journeyengine.api.config.JourneyEventSource;
 import io.journeyengine.api.debug.JourneyEvents;
 import io.journeyengine.api.debug.StoredEvent;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,8 +48,7 @@ public class LiveUpdates implements SmartLifecycle {
     private final ConcurrentHashMap<String, Set<Subscription>> byCustomer = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final ExecutorService senders = Executors.newFixedThreadPool(4, daemon("journey-live-send"));
-    private final ScheduledExecutorService keepAlives = Executors.newSingleThreadScheduledExecutor(
-            daemon("journey-live-keepalive"));
+    private BackgroundTask keepAlives;
     private volatile boolean running;
     private Thread tail;
 
@@ -209,8 +208,8 @@ public class LiveUpdates implements SmartLifecycle {
         tail = new Thread(this::follow, "journey-live-tail");
         tail.setDaemon(true);
         tail.start();
-        keepAlives.scheduleWithFixedDelay(() -> byCustomer.values().forEach(set -> set.forEach(Subscription::keepAlive)),
-                                          keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
+        keepAlives = BackgroundTask.every(keepAlive, "journey-live-keepalive", log,
+                                          () -> byCustomer.values().forEach(set -> set.forEach(Subscription::keepAlive)));
     }
 
     @Override
@@ -219,7 +218,9 @@ public class LiveUpdates implements SmartLifecycle {
         if (tail != null) {
             tail.interrupt();
         }
-        keepAlives.shutdownNow();
+        if (keepAlives != null) {
+            keepAlives.stop();
+        }
         byCustomer.values().forEach(set -> set.forEach(Subscription::close));
         senders.shutdownNow();
     }

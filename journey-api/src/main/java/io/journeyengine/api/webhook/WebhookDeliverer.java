@@ -3,6 +3,7 @@ package io.journeyengine.api.webhook;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.journeyengine.api.cluster.NodeIdentity;
 import io.journeyengine.api.config.AxonStorageConfiguration;
+import io.journeyengine.api.config.BackgroundTask;
 import io.journeyengine.api.debug.JourneyEvents;
 import io.journeyengine.api.debug.StoredEvent;
 import org.slf4j.Logger;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,7 +55,7 @@ public class WebhookDeliverer implements SmartLifecycle {
     private final ObjectMapper json = AxonStorageConfiguration.storedForm().build();
     private final HttpClient http;
     private final ExecutorService senders;
-    private ScheduledExecutorService poller;
+    private BackgroundTask poller;
     private volatile boolean running;
 
     public WebhookDeliverer(JdbcTemplate jdbc, Webhooks webhooks, JourneyEvents events, NodeIdentity node,
@@ -89,7 +89,17 @@ public class WebhookDeliverer implements SmartLifecycle {
                        int attempts) {
     }
 
+    /**
+     * Claims and hands out due deliveries; a full batch means more are waiting, so it looks again at once (up to 20
+     * batches) instead of after the poll interval, which would cap a node at {@value #BATCH} per interval.
+     */
     void poll() {
+        for (int round = 0; round < 20 && running && pollOnce() == BATCH; round++) {
+            // the next batch
+        }
+    }
+
+    private int pollOnce() {
         Instant now = Instant.now();
         List<Due> due = jdbc.query(
                 "SELECT d.webhook_id, d.position, d.customer_id, d.sequence_number, d.event_type, d.attempts "
@@ -111,6 +121,7 @@ public class WebhookDeliverer implements SmartLifecycle {
                 senders.execute(() -> send(delivery));
             }
         }
+        return due.size();
     }
 
     private void send(Due delivery) {
@@ -190,31 +201,17 @@ public class WebhookDeliverer implements SmartLifecycle {
                     delivery.position());
     }
 
-    private void pollQuietly() {
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            log.warn("Webhook poll failed: {}", e.getMessage());
-        }
-    }
-
     @Override
     public synchronized void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "journey-webhook-poll");
-            thread.setDaemon(true);
-            return thread;
-        });
-        poller.scheduleWithFixedDelay(this::pollQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
-                                      TimeUnit.MILLISECONDS);
         running = true;
+        poller = BackgroundTask.every(pollInterval, "journey-webhook-poll", log, this::poll);
     }
 
     @Override
     public synchronized void stop() {
         running = false;
         if (poller != null) {
-            poller.shutdownNow();
+            poller.stop();
         }
         senders.shutdown();
         try {
