@@ -52,6 +52,10 @@ public class WebhookDeliverer implements SmartLifecycle {
     private final Duration retryBackoff;
     private final int maxAttempts;
     private final Duration timeout;
+    /** Delivered rows are kept this long (for operators to look at), then deleted. */
+    private final Duration keepDelivered;
+    private final Duration pruneInterval;
+    private volatile long nextPruneNanos = System.nanoTime();
     private final ObjectMapper json = AxonStorageConfiguration.storedForm().build();
     private final HttpClient http;
     private final ExecutorService senders;
@@ -63,7 +67,9 @@ public class WebhookDeliverer implements SmartLifecycle {
                             @Value("${journey.webhooks.retry-backoff:5s}") Duration retryBackoff,
                             @Value("${journey.webhooks.max-attempts:10}") int maxAttempts,
                             @Value("${journey.webhooks.timeout:10s}") Duration timeout,
-                            @Value("${journey.webhooks.threads:4}") int threads) {
+                            @Value("${journey.webhooks.threads:4}") int threads,
+                            @Value("${journey.webhooks.keep-delivered:P7D}") Duration keepDelivered,
+                            @Value("${journey.webhooks.prune-interval:1m}") Duration pruneInterval) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
         this.events = events;
@@ -72,6 +78,8 @@ public class WebhookDeliverer implements SmartLifecycle {
         this.retryBackoff = retryBackoff;
         this.maxAttempts = maxAttempts;
         this.timeout = timeout;
+        this.keepDelivered = keepDelivered;
+        this.pruneInterval = pruneInterval;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(threads, r -> {
@@ -94,9 +102,20 @@ public class WebhookDeliverer implements SmartLifecycle {
      * batches) instead of after the poll interval, which would cap a node at {@value #BATCH} per interval.
      */
     void poll() {
+        pruneDelivered();
         for (int round = 0; round < 20 && running && pollOnce() == BATCH; round++) {
             // the next batch
         }
+    }
+
+    /** Every {@code prune-interval}: deletes deliveries done longer ago than {@code keep-delivered}. */
+    private void pruneDelivered() {
+        if (System.nanoTime() - nextPruneNanos < 0) {
+            return;
+        }
+        nextPruneNanos = System.nanoTime() + pruneInterval.toNanos();
+        jdbc.update("DELETE FROM webhook_delivery WHERE status = 'DELIVERED' AND delivered_at < ?",
+                    Timestamp.from(Instant.now().minus(keepDelivered)));
     }
 
     private int pollOnce() {
