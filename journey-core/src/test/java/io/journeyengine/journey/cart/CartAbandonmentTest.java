@@ -58,6 +58,11 @@ class CartAbandonmentTest {
                                     at, lines, "EUR", new BigDecimal(total));
     }
 
+    /** Two pairs of boots added on the web at {@code T0}: the cart most tests start from. */
+    private org.axonframework.test.aggregate.TestExecutor<io.journeyengine.journey.CustomerJourney> bootsInTheCart() {
+        return fixture().givenCurrentTime(T0).andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"));
+    }
+
     @Test
     void aCartChangeSchedulesTheAbandonmentTheDelayAfterItsBusinessTime() {
         fixture().givenCurrentTime(T0)
@@ -79,8 +84,7 @@ class CartAbandonmentTest {
     @Test
     void aLaterCartChangeReschedulesTheAbandonment() {
         Touchpoint later = tp("tp-later", APP, 120);
-        fixture().givenCurrentTime(T0)
-                 .andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"))
+        bootsInTheCart()
                  .when(addItem(later, "SOCKS-3P", 1, "12.50"))
                  .expectScheduledDeadline(threeHoursAfter(later), dueFor(later))
                  .expectNoScheduledDeadline(threeHoursAfter(add), dueFor(add));
@@ -89,8 +93,7 @@ class CartAbandonmentTest {
     @Test
     void removingSomeItemsAlsoReschedulesIt() {
         Touchpoint remove = tp("tp-remove", APP, 90);
-        fixture().givenCurrentTime(T0)
-                 .andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"))
+        bootsInTheCart()
                  .when(new RemoveCartItem(CUSTOMER, remove, null, "BOOTS-42", 1))
                  .expectScheduledDeadline(threeHoursAfter(remove), dueFor(remove))
                  .expectNoScheduledDeadline(threeHoursAfter(add), dueFor(add));
@@ -99,8 +102,7 @@ class CartAbandonmentTest {
     @Test
     void aLateCartChangeDoesNotPostponeTheAbandonment() {
         Touchpoint late = tp("tp-late", APP, 30);
-        fixture().givenCurrentTime(T0)
-                 .andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"))
+        bootsInTheCart()
                  .when(addItem(late, "SOCKS-3P", 1, "12.50"))
                  .expectScheduledDeadline(threeHoursAfter(add), dueFor(add))
                  .expectNoScheduledDeadline(threeHoursAfter(late), dueFor(late));
@@ -108,8 +110,7 @@ class CartAbandonmentTest {
 
     @Test
     void aCheckoutCancelsTheAbandonment() {
-        fixture().givenCurrentTime(T0)
-                 .andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"))
+        bootsInTheCart()
                  .when(new CompleteCheckout(CUSTOMER, tp("tp-checkout", APP, 90), null, "order-1", null,
                                             Fulfilment.DELIVERY, null))
                  .expectNoScheduledDeadlines();
@@ -117,16 +118,14 @@ class CartAbandonmentTest {
 
     @Test
     void emptyingTheCartCancelsTheAbandonment() {
-        fixture().givenCurrentTime(T0)
-                 .andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"))
+        bootsInTheCart()
                  .when(new RemoveCartItem(CUSTOMER, tp("tp-remove", APP, 90), null, "BOOTS-42", 2))
                  .expectNoScheduledDeadlines();
     }
 
     @Test
     void aTouchpointOutsideTheCartLeavesTheAbandonmentAlone() {
-        fixture().givenCurrentTime(T0)
-                 .andGivenCommands(addItem(add, "BOOTS-42", 2, "89.90"))
+        bootsInTheCart()
                  .when(new ViewProduct(CUSTOMER, tp("tp-view", WEB, 100), null, "SCARF-RED"))
                  .expectScheduledDeadline(threeHoursAfter(add), dueFor(add));
     }
